@@ -1,0 +1,56 @@
+# Werkpad: `make demo` and `make test` do all set-up themselves.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+# Django 6.1 needs Python 3.12 or newer: take the newest one this machine has.
+PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 /usr/local/bin/python3.13 /usr/local/bin/python3.12; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+export DJANGO_SETTINGS_MODULE := werkpad.settings
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: install demo serve test lint format check-python browser migrate messages clean
+
+check-python:
+	@test -n "$(PYTHON)" || { echo "Werkpad heeft Python 3.12 of nieuwer nodig; installeer python3.12 (apt-get install python3.12) of zet PYTHON=/pad/naar/python3.12."; exit 1; }
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | check-python
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+
+demo: install
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py load_demo
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+serve: install
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# Debian's chromium drives the browser tests (browser downloads are not reachable here).
+browser:
+	@test -x $(CHROMIUM) || { echo "Chromium installeren (Debian-pakket)..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| { echo "Kon chromium niet installeren; installeer het pakket 'chromium' handmatig."; exit 1; }; }
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install lint browser
+	WERKPAD_TESTING=1 $(VENV)/bin/pytest
+
+messages: install
+	cd src/werkpad && ../../$(PY) ../../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

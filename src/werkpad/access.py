@@ -1,0 +1,202 @@
+"""The one place that decides who may do what. Deny by default.
+
+Every view asks `can(user, action, obj)` or narrows a queryset with one of the `*_for` helpers.
+Later rules (the candidate's own sharing choices) plug in here, in `_shared_with`.
+
+How a user relates to a traject:
+- begeleider: a betrokkene of party "begeleiding" with this user account (the coach);
+- regiehouder: a betrokkene of party "regiehouder" with this user account;
+- teamleider: user role teamleider, traject run by the user's organisation;
+- kandidaat: the traject's candidate account;
+- partij: any other betrokkene with this user account (werkgever, arbo, behandelaar, ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from werkpad.accounts.models import User
+from werkpad.route.models import Party
+from werkpad.trajects.models import Afspraak, Betrokkene, Traject, TrajectMilestone
+
+BEGELEIDER = "begeleider"
+REGIEHOUDER = "regiehouder"
+TEAMLEIDER = "teamleider"
+KANDIDAAT = "kandidaat"
+PARTIJ = "partij"
+
+# action -> relations that allow it. Anything not listed is denied.
+RULES: dict[str, set[str]] = {
+    # basic facts: name, phase, own milestones and agreements
+    "traject.view": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, KANDIDAAT, PARTIJ},
+    # the whole dossier: all milestones, journal, all agreements, contact details
+    "traject.view_full": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, KANDIDAAT},
+    "traject.move": {BEGELEIDER, TEAMLEIDER},
+    "traject.close": {BEGELEIDER, TEAMLEIDER},
+    "betrokkene.add": {BEGELEIDER, TEAMLEIDER},
+    "journal.view": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, KANDIDAAT},
+    "journal.add": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER},
+    "afspraak.add": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, PARTIJ},
+    "audit.view_traject": {BEGELEIDER, TEAMLEIDER},
+}
+
+# actions on a milestone or agreement: allowed to the full editors, and to the party that owns
+# the item (its own milestones / agreements assigned to them)
+ITEM_EDITORS = {BEGELEIDER, REGIEHOUDER, TEAMLEIDER}
+
+# actions without an object, by role
+GLOBAL_RULES: dict[str, set[str]] = {
+    "kandidaat.register": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
+    "caseload.view": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
+    "regie.overview": {User.Role.REGIEHOUDER, User.Role.TEAMLEIDER},
+    "audit.view": {User.Role.BEHEERDER},
+    "route.view": set(User.Role.values),
+}
+
+
+@dataclass
+class Relation:
+    """How one user stands towards one traject."""
+
+    kinds: set[str] = field(default_factory=set)
+    betrokkene_ids: set[int] = field(default_factory=set)
+
+    def allows(self, action: str) -> bool:
+        return bool(self.kinds & RULES.get(action, set()))
+
+
+def relation(user: User, traject: Traject) -> Relation:
+    rel = Relation()
+    if not user.is_authenticated or not user.is_active:
+        return rel
+    cache = getattr(user, "_werkpad_relations", None)
+    if cache is None:
+        cache = user._werkpad_relations = {}
+    if traject.pk in cache:
+        return cache[traject.pk]
+    for b in Betrokkene.objects.filter(traject=traject, user=user).only("pk", "party"):
+        rel.betrokkene_ids.add(b.pk)
+        if b.party == Party.BEGELEIDING:
+            rel.kinds.add(BEGELEIDER)
+        elif b.party == Party.REGIEHOUDER:
+            rel.kinds.add(REGIEHOUDER)
+        elif b.party == Party.KANDIDAAT:
+            rel.kinds.add(KANDIDAAT)
+        else:
+            rel.kinds.add(PARTIJ)
+    if traject.kandidaat.user_id == user.pk:
+        rel.kinds.add(KANDIDAAT)
+    if (
+        user.role == User.Role.TEAMLEIDER
+        and user.organisation_id
+        and traject.organisation_id == user.organisation_id
+    ):
+        rel.kinds.add(TEAMLEIDER)
+    cache[traject.pk] = rel
+    return rel
+
+
+def can(user: User, action: str, obj=None) -> bool:
+    """May `user` do `action` on `obj`? Deny by default."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if obj is None:
+        return user.role in GLOBAL_RULES.get(action, set())
+    if isinstance(obj, Traject):
+        return relation(user, obj).allows(action)
+    if isinstance(obj, TrajectMilestone):
+        return _can_item(user, action, obj, owner_id=obj.owner_id)
+    if isinstance(obj, Afspraak):
+        return _can_item(user, action, obj, owner_id=obj.who_id)
+    return False
+
+
+def _can_item(user: User, action: str, obj, owner_id: int | None) -> bool:
+    rel = relation(user, obj.traject)
+    if action.endswith(".view"):
+        return rel.allows("traject.view_full") or (
+            rel.allows("traject.view") and owner_id in rel.betrokkene_ids
+        )
+    if action.endswith(".change"):
+        if rel.kinds & ITEM_EDITORS:
+            return True
+        return PARTIJ in rel.kinds and owner_id in rel.betrokkene_ids
+    return False
+
+
+# --- querysets -------------------------------------------------------------------------
+
+
+def trajects_for(user: User) -> QuerySet[Traject]:
+    """Every traject the user may see at least the basic facts of."""
+    if not user.is_authenticated or not user.is_active:
+        return Traject.objects.none()
+    condition = Q(Exists(Betrokkene.objects.filter(traject=OuterRef("pk"), user=user))) | Q(
+        kandidaat__user=user
+    )
+    if user.role == User.Role.TEAMLEIDER and user.organisation_id:
+        condition |= Q(organisation_id=user.organisation_id)
+    return Traject.objects.filter(condition)
+
+
+def trajects_as(user: User, party: str) -> QuerySet[Traject]:
+    """Trajects where the user is a betrokkene of one party (a coach's caseload, a
+    regiehouder's coordination)."""
+    if not user.is_authenticated or not user.is_active:
+        return Traject.objects.none()
+    return Traject.objects.filter(
+        Exists(Betrokkene.objects.filter(traject=OuterRef("pk"), user=user, party=party))
+    )
+
+
+def milestones_visible(user: User, traject: Traject) -> QuerySet[TrajectMilestone]:
+    rel = relation(user, traject)
+    qs = traject.milestones.all()
+    if rel.allows("traject.view_full"):
+        return qs
+    if rel.allows("traject.view"):
+        return qs.filter(owner_id__in=rel.betrokkene_ids)
+    return qs.none()
+
+
+def afspraken_visible(user: User, traject: Traject) -> QuerySet[Afspraak]:
+    rel = relation(user, traject)
+    qs = traject.afspraken.all()
+    if rel.allows("traject.view_full"):
+        return qs
+    if rel.allows("traject.view"):
+        return qs.filter(who_id__in=rel.betrokkene_ids)
+    return qs.none()
+
+
+def timeline_kinds_visible(user: User, traject: Traject) -> set[str] | None:
+    """Which timeline kinds the user may see (None: all)."""
+    rel = relation(user, traject)
+    if rel.allows("traject.view_full"):
+        return None
+    if rel.allows("traject.view"):
+        return {"geopend", "fase"}
+    return set()
+
+
+# --- for views -------------------------------------------------------------------------
+
+
+def require(user: User, action: str, obj=None) -> None:
+    """Raise PermissionDenied unless `can(user, action, obj)`."""
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def traject_or_404(user: User, pk: int, action: str = "traject.view") -> Traject:
+    """The traject, if the user may see it. A traject the user may not see answers 404, so
+    that its existence does not leak; one they see but may not change answers 403."""
+    traject = Traject.objects.select_related("kandidaat", "organisation").filter(pk=pk).first()
+    if traject is None or not can(user, "traject.view", traject):
+        raise Http404
+    require(user, action, traject)
+    return traject

@@ -1,0 +1,74 @@
+"""Writing the audit trail. Changes are logged automatically for every tracked model
+(`track(Model)`); reads are logged by the views with `log_read`. Field values are never
+copied into the log: it says who touched what, not the health data itself."""
+
+from __future__ import annotations
+
+import contextvars
+from typing import Any
+
+from django.db.models import Model
+from django.db.models.signals import post_delete, post_save, pre_save
+
+current_user: contextvars.ContextVar = contextvars.ContextVar("werkpad_audit_user", default=None)
+
+
+def _traject_id(obj: Model) -> int | None:
+    if obj._meta.label == "trajects.Traject":
+        return obj.pk
+    return getattr(obj, "traject_id", None)
+
+
+def write(
+    user, action: str, obj: Model, detail: str = "", changed: list[str] | None = None
+) -> None:
+    from .models import AuditEntry
+
+    AuditEntry.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        user_label=getattr(user, "email", "") or "systeem",
+        action=action,
+        object_type=obj._meta.label,
+        object_id=str(obj.pk),
+        traject_id=_traject_id(obj),
+        detail=detail,
+        changed_fields=changed or [],
+    )
+
+
+def log_read(user, obj: Model, detail: str = "") -> None:
+    """Record that `user` looked at `obj` (a dossier or part of it)."""
+    write(user, "read", obj, detail=detail)
+
+
+def _snapshot(sender, instance, **kwargs) -> None:
+    if instance.pk is None:
+        instance._audit_before = None
+        return
+    before = sender._default_manager.filter(pk=instance.pk).values().first()
+    instance._audit_before = before
+
+
+def _saved(sender, instance, created: bool, **kwargs) -> None:
+    if kwargs.get("raw"):
+        return
+    changed: list[str] = []
+    before: dict[str, Any] | None = getattr(instance, "_audit_before", None)
+    if not created and before is not None:
+        for field in sender._meta.concrete_fields:
+            if before.get(field.attname) != getattr(instance, field.attname):
+                changed.append(field.name)
+        if not changed:
+            return
+    write(current_user.get(), "create" if created else "update", instance, changed=changed)
+
+
+def _deleted(sender, instance, **kwargs) -> None:
+    write(current_user.get(), "delete", instance)
+
+
+def track(model: type[Model]) -> None:
+    uid = f"audit-{model._meta.label}"
+    pre_save.connect(_snapshot, sender=model, dispatch_uid=uid + "-pre")
+    post_save.connect(_saved, sender=model, dispatch_uid=uid + "-post")
+    post_delete.connect(_deleted, sender=model, dispatch_uid=uid + "-del")

@@ -1,0 +1,406 @@
+"""Views for trajects. They stay thin: access through `werkpad.access`, rules in the models."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
+
+from werkpad import access
+from werkpad.accounts.models import User
+from werkpad.audit.trail import log_read
+from werkpad.route.models import PARTY_ORDER, Party, Phase
+
+from . import selectors
+from .filters import CaseloadFilter
+from .forms import (
+    AfspraakForm,
+    BetrokkeneForm,
+    CloseForm,
+    KandidaatForm,
+    MilestoneForm,
+    NotitieForm,
+    PhaseMoveForm,
+    TrajectOpenForm,
+)
+from .models import Traject, TrajectMilestone
+from .tables import CaseloadTable
+
+TIMELINE_PAGE_SIZE = 25
+QUICK_STATUSES = (
+    TrajectMilestone.Status.OPEN,
+    TrajectMilestone.Status.BEZIG,
+    TrajectMilestone.Status.KLAAR,
+)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each user to the page their work starts from."""
+    user = request.user
+    if access.can(user, "caseload.view"):
+        return redirect("trajects:caseload")
+    if access.can(user, "regie.overview"):
+        return redirect("trajects:regie")
+    if user.role == User.Role.BEHEERDER:
+        return redirect("admin:index")
+    return redirect("trajects:mine")
+
+
+def caseload(request: HttpRequest) -> HttpResponse:
+    """A coach's own trajects, sortable and filterable by phase."""
+    access.require(request.user, "caseload.view")
+    base = access.trajects_as(request.user, Party.BEGELEIDING)
+    if request.user.role == User.Role.TEAMLEIDER:
+        base = access.trajects_for(request.user)
+    data = request.GET.copy()
+    data.setdefault("status", "lopend")
+    filterset = CaseloadFilter(data, queryset=selectors.with_overview(base))
+    table = CaseloadTable(filterset.qs)
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    return render(request, "trajects/caseload.html", {"table": table, "filter": filterset})
+
+
+def mine(request: HttpRequest) -> HttpResponse:
+    """The trajects this user is involved in, for every role."""
+    trajects = selectors.with_overview(access.trajects_for(request.user)).order_by(
+        "kandidaat__first_name"
+    )
+    if request.user.role == User.Role.KANDIDAAT and len(trajects) == 1:
+        return redirect("trajects:detail", pk=trajects[0].pk)
+    return render(request, "trajects/mine.html", {"trajects": trajects})
+
+
+def regie(request: HttpRequest) -> HttpResponse:
+    """The regiehouder's overview across the trajects they coordinate."""
+    access.require(request.user, "regie.overview")
+    if request.user.role == User.Role.TEAMLEIDER:
+        trajects = access.trajects_for(request.user)
+    else:
+        trajects = access.trajects_as(request.user, Party.REGIEHOUDER)
+    counts = selectors.phase_counts(trajects)
+    context = {
+        "overdue": selectors.overdue_afspraken(trajects),
+        "no_contact": selectors.without_recent_contact(trajects),
+        "no_contact_days": selectors.NO_CONTACT_DAYS,
+        "uitval": selectors.with_overview(
+            trajects.filter(phase=Phase.UITVAL, closed_at__isnull=True)
+        ).order_by("phase_since"),
+        "phase_counts": [(phase, counts.get(phase.value, 0)) for phase in Phase],
+        "total": sum(counts.values()),
+    }
+    return render(request, "trajects/regie.html", context)
+
+
+@transaction.atomic
+def register(request: HttpRequest) -> HttpResponse:
+    """Register a candidate and open their traject in one go."""
+    access.require(request.user, "kandidaat.register")
+    kandidaat_form = KandidaatForm(request.POST or None, prefix="k")
+    traject_form = TrajectOpenForm(request.POST or None, prefix="t")
+    if request.method == "POST" and kandidaat_form.is_valid() and traject_form.is_valid():
+        kandidaat = kandidaat_form.save(commit=False)
+        kandidaat.created_by = request.user
+        kandidaat.save()
+        data = traject_form.cleaned_data
+        traject = Traject.open(
+            kandidaat,
+            coach=request.user,
+            method=data["method"],
+            referral=data["referral"],
+            referral_note=data["referral_note"],
+            started_on=data["started_on"],
+        )
+        messages.success(request, _("Het traject van %(name)s is geopend.") % {"name": kandidaat})
+        return redirect("trajects:detail", pk=traject.pk)
+    return render(
+        request,
+        "trajects/register.html",
+        {"kandidaat_form": kandidaat_form, "traject_form": traject_form},
+    )
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = access.traject_or_404(request.user, pk)
+    full = access.can(request.user, "traject.view_full", traject)
+    milestones = list(
+        access.milestones_visible(request.user, traject).select_related(
+            "route_milestone", "owner__user"
+        )
+    )
+    progress = _progress(milestones)
+    current_open = [m for m in milestones if m.route_milestone.phase == traject.phase and m.is_open]
+    afspraken = access.afspraken_visible(request.user, traject).select_related(
+        "who__user", "milestone__route_milestone"
+    )
+    kinds = access.timeline_kinds_visible(request.user, traject)
+    context = {
+        "traject": traject,
+        "full": full,
+        "progress": progress,
+        "current_open": current_open,
+        "afspraken": afspraken,
+        "betrokkenen": _betrokkenen_by_party(traject) if full else None,
+        "transitions": traject.transitions.select_related("by") if full else None,
+        "timeline": _timeline(traject, kinds)[:8],
+        "can_move": access.can(request.user, "traject.move", traject),
+        "can_add_betrokkene": access.can(request.user, "betrokkene.add", traject),
+        "can_add_afspraak": access.can(request.user, "afspraak.add", traject),
+        "can_add_note": access.can(request.user, "journal.add", traject),
+        "statuses": TrajectMilestone.Status,
+    }
+    log_read(request.user, traject, detail="trajectpagina")
+    return render(request, "trajects/detail.html", context)
+
+
+def milestones(request: HttpRequest, pk: int) -> HttpResponse:
+    """All milestones of the traject (as far as visible), by phase and party."""
+    traject = access.traject_or_404(request.user, pk)
+    items = list(
+        access.milestones_visible(request.user, traject).select_related(
+            "route_milestone", "owner__user"
+        )
+    )
+    phases = []
+    for phase in Phase:
+        in_phase = [m for m in items if m.route_milestone.phase == phase.value]
+        parties = {}
+        for m in in_phase:
+            parties.setdefault(m.route_milestone.party, []).append(m)
+        phases.append(
+            {
+                "phase": phase,
+                "parties": [
+                    (Party(code).label, parties[code])
+                    for code in sorted(parties, key=PARTY_ORDER.get)
+                ],
+            }
+        )
+    log_read(request.user, traject, detail="mijlpalen")
+    return render(
+        request,
+        "trajects/milestones.html",
+        {"traject": traject, "phases": phases, "statuses": TrajectMilestone.Status},
+    )
+
+
+def milestone_edit(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
+    traject = access.traject_or_404(request.user, pk)
+    milestone = get_object_or_404(
+        TrajectMilestone.objects.select_related("route_milestone", "traject__kandidaat"),
+        pk=mid,
+        traject=traject,
+    )
+    if not access.can(request.user, "milestone.view", milestone):
+        raise access.Http404
+    access.require(request.user, "milestone.change", milestone)
+    old_status = milestone.status
+    form = MilestoneForm(request.POST or None, instance=milestone)
+    if request.method == "POST" and form.is_valid():
+        milestone = form.save(commit=False)
+        milestone.updated_by = request.user
+        milestone.save()
+        milestone.record_change(request.user, old_status)
+        messages.success(request, _("Mijlpaal bijgewerkt."))
+        return redirect("trajects:detail", pk=traject.pk)
+    return render(
+        request,
+        "trajects/milestone_form.html",
+        {"traject": traject, "milestone": milestone, "form": form, "heading": milestone},
+    )
+
+
+@require_POST
+def milestone_status(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
+    """Quick status change from a list (HTMX swaps the row; without JS it redirects)."""
+    traject = access.traject_or_404(request.user, pk)
+    milestone = get_object_or_404(
+        TrajectMilestone.objects.select_related("route_milestone", "owner__user"),
+        pk=mid,
+        traject=traject,
+    )
+    if not access.can(request.user, "milestone.view", milestone):
+        raise access.Http404
+    access.require(request.user, "milestone.change", milestone)
+    status = request.POST.get("status", "")
+    error = ""
+    if status not in QUICK_STATUSES:
+        error = _("Kies open, mee bezig of klaar. Niet van toepassing gaat via 'Bewerken'.")
+    elif status != milestone.status:
+        old_status = milestone.status
+        milestone.status = status
+        milestone.updated_by = request.user
+        milestone.save(update_fields=["status", "updated_by", "updated_at"])
+        milestone.record_change(request.user, old_status)
+    if request.htmx:
+        return render(
+            request,
+            "trajects/_milestone_row.html",
+            {"traject": traject, "m": milestone, "error": error},
+        )
+    if error:
+        messages.error(request, error)
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("trajects:detail", pk=traject.pk)
+
+
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = access.traject_or_404(request.user, pk, "traject.move")
+    form = PhaseMoveForm(request.POST or None, traject=traject)
+    if request.method == "POST" and form.is_valid():
+        traject.move_to(form.cleaned_data["to_phase"], request.user, form.cleaned_data["reason"])
+        messages.success(
+            request,
+            _("Het traject staat nu in de fase %(phase)s.")
+            % {"phase": traject.get_phase_display()},
+        )
+        return redirect("trajects:detail", pk=traject.pk)
+    context = {"traject": traject, "form": form, "heading": _("Fase wijzigen")}
+    return render(request, "trajects/move.html", {**context, "submit_label": _("Fase wijzigen")})
+
+
+def close(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = access.traject_or_404(request.user, pk, "traject.close")
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            traject.close(form.cleaned_data["outcome"], request.user, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het traject is afgesloten."))
+            return redirect("trajects:detail", pk=traject.pk)
+    context = {"traject": traject, "form": form, "heading": _("Traject afsluiten")}
+    return render(request, "trajects/close.html", {**context, "submit_label": _("Afsluiten")})
+
+
+def betrokkene_add(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = access.traject_or_404(request.user, pk, "betrokkene.add")
+    form = BetrokkeneForm(request.POST or None, initial={"party": request.GET.get("partij")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        traject.add_betrokkene(
+            party=data["party"],
+            by=request.user,
+            user=data["user"],
+            name=data["name"],
+            role=data["role"],
+            organisation_name=data["organisation_name"],
+            phone=data["phone"],
+            email=data["email"],
+        )
+        messages.success(request, _("Betrokkene toegevoegd."))
+        return redirect("trajects:detail", pk=traject.pk)
+    return _form_page(request, traject, form, _("Betrokkene toevoegen"), _("Toevoegen"))
+
+
+def afspraak_add(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = access.traject_or_404(request.user, pk, "afspraak.add")
+    initial = {"milestone": request.GET.get("mijlpaal"), "notitie": request.GET.get("notitie")}
+    form = AfspraakForm(request.POST or None, traject=traject, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        afspraak = form.save(commit=False)
+        afspraak.created_by = request.user
+        afspraak.save()
+        afspraak.record(request.user, created=True)
+        messages.success(request, _("Afspraak vastgelegd."))
+        return redirect("trajects:detail", pk=traject.pk)
+    return _form_page(request, traject, form, _("Afspraak vastleggen"))
+
+
+def afspraak_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
+    traject = access.traject_or_404(request.user, pk)
+    afspraak = get_object_or_404(traject.afspraken.select_related("traject"), pk=aid)
+    if not access.can(request.user, "afspraak.view", afspraak):
+        raise access.Http404
+    access.require(request.user, "afspraak.change", afspraak)
+    old_status = afspraak.status
+    form = AfspraakForm(request.POST or None, instance=afspraak, traject=traject)
+    if request.method == "POST" and form.is_valid():
+        afspraak = form.save()
+        if afspraak.status != old_status:
+            afspraak.record(request.user, created=False)
+        messages.success(request, _("Afspraak bijgewerkt."))
+        return redirect("trajects:detail", pk=traject.pk)
+    return _form_page(request, traject, form, _("Afspraak bijwerken"))
+
+
+def notitie_add(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = access.traject_or_404(request.user, pk, "journal.add")
+    form = NotitieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        notitie = form.save(commit=False)
+        notitie.traject = traject
+        notitie.author = request.user
+        notitie.save()
+        messages.success(request, _("Contact vastgelegd in het journaal."))
+        return redirect("trajects:detail", pk=traject.pk)
+    return _form_page(request, traject, form, _("Contact vastleggen"))
+
+
+def timeline(request: HttpRequest, pk: int) -> HttpResponse:
+    """Notes, phase moves, milestone changes and agreements, newest first, paginated."""
+    traject = access.traject_or_404(request.user, pk)
+    kinds = access.timeline_kinds_visible(request.user, traject)
+    page = Paginator(_timeline(traject, kinds), TIMELINE_PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    log_read(request.user, traject, detail="tijdlijn")
+    template = "trajects/_timeline_page.html" if request.htmx else "trajects/timeline.html"
+    return render(request, template, {"traject": traject, "page": page})
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _form_page(request, traject, form, heading: str, submit_label: str = "") -> HttpResponse:
+    context = {"traject": traject, "form": form, "heading": heading, "submit_label": submit_label}
+    return render(request, "trajects/form_page.html", context)
+
+
+def _timeline(traject: Traject, kinds: set[str] | None):
+    qs = traject.gebeurtenissen.select_related(
+        "actor",
+        "transition",
+        "milestone__route_milestone",
+        "afspraak__who__user",
+        "notitie",
+        "betrokkene__user",
+    )
+    if kinds is not None:
+        qs = qs.filter(kind__in=kinds)
+    return qs
+
+
+def _progress(milestones: list[TrajectMilestone]) -> dict:
+    """Done/total per phase and per party, from one list of milestones."""
+    per_phase = {p.value: {"phase": p, "done": 0, "total": 0} for p in Phase}
+    per_party: dict[str, dict] = {}
+    for m in milestones:
+        rm = m.route_milestone
+        party = per_party.setdefault(rm.party, {"party": Party(rm.party), "done": 0, "total": 0})
+        for bucket in (per_phase[rm.phase], party):
+            if m.status != TrajectMilestone.Status.NVT:
+                bucket["total"] += 1
+                bucket["done"] += m.status == TrajectMilestone.Status.KLAAR
+    for bucket in [*per_phase.values(), *per_party.values()]:
+        bucket["percent"] = round(100 * bucket["done"] / bucket["total"]) if bucket["total"] else 0
+    return {
+        "phases": list(per_phase.values()),
+        "parties": sorted(per_party.values(), key=lambda b: PARTY_ORDER[b["party"].value]),
+    }
+
+
+def _betrokkenen_by_party(traject: Traject) -> list[tuple]:
+    grouped: dict[str, list] = {}
+    for b in traject.betrokkenen.select_related("user__organisation"):
+        grouped.setdefault(b.party, []).append(b)
+    return [(Party(code), grouped.get(code, [])) for code in Party.values]
