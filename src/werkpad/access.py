@@ -73,11 +73,11 @@ def relation(user: User, traject: Traject) -> Relation:
     rel = Relation()
     if not user.is_authenticated or not user.is_active:
         return rel
-    cache = getattr(user, "_werkpad_relations", None)
-    if cache is None:
-        cache = user._werkpad_relations = {}
-    if traject.pk in cache:
-        return cache[traject.pk]
+    # cached on the traject instance for the length of a request; Traject.add_betrokkene
+    # clears it
+    cache = traject.__dict__.setdefault("_relations", {})
+    if user.pk in cache:
+        return cache[user.pk]
     for b in Betrokkene.objects.filter(traject=traject, user=user).only("pk", "party"):
         rel.betrokkene_ids.add(b.pk)
         if b.party == Party.BEGELEIDING:
@@ -96,7 +96,7 @@ def relation(user: User, traject: Traject) -> Relation:
         and traject.organisation_id == user.organisation_id
     ):
         rel.kinds.add(TEAMLEIDER)
-    cache[traject.pk] = rel
+    cache[user.pk] = rel
     return rel
 
 

@@ -252,6 +252,7 @@ class Traject(models.Model):
     def add_betrokkene(self, party: str, by, user=None, log: bool = True, **contact) -> Betrokkene:
         """Add a person to the traject as one of the ten parties. The first person of a
         party brings that party's milestones from the catalogue, owned by them."""
+        self.__dict__.pop("_relations", None)  # access.relation's cache
         first_of_party = not self.betrokkenen.filter(party=party).exists()
         betrokkene = Betrokkene.objects.create(
             traject=self, party=party, user=user, added_by=by, **contact
