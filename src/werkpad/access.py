@@ -1,7 +1,8 @@
 """The one place that decides who may do what. Deny by default.
 
-Every view asks `can(user, action, obj)` or narrows a queryset with one of the `*_for` helpers.
-Later rules (the candidate's own sharing choices) plug in here, in `_shared_with`.
+Every view asks `can(user, action, obj)` or narrows a queryset with one of the helpers below.
+Later rules (the candidate's own sharing choices) plug in here, as one more check in `can` and
+the queryset helpers, so no view has to change.
 
 How a user relates to a traject:
 - begeleider: a betrokkene of party "begeleiding" with this user account (the coach);
@@ -41,7 +42,6 @@ RULES: dict[str, set[str]] = {
     "journal.view": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, KANDIDAAT},
     "journal.add": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER},
     "afspraak.add": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, PARTIJ},
-    "audit.view_traject": {BEGELEIDER, TEAMLEIDER},
 }
 
 # actions on a milestone or agreement: allowed to the full editors, and to the party that owns
@@ -53,7 +53,7 @@ GLOBAL_RULES: dict[str, set[str]] = {
     "kandidaat.register": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
     "caseload.view": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
     "regie.overview": {User.Role.REGIEHOUDER, User.Role.TEAMLEIDER},
-    "audit.view": {User.Role.BEHEERDER},
+    "audit.view": {User.Role.BEHEERDER},  # the log in /beheer/ (Django admin, staff only)
     "route.view": set(User.Role.values),
 }
 
@@ -176,7 +176,7 @@ def afspraken_visible(user: User, traject: Traject) -> QuerySet[Afspraak]:
 def timeline_kinds_visible(user: User, traject: Traject) -> set[str] | None:
     """Which timeline kinds the user may see (None: all)."""
     rel = relation(user, traject)
-    if rel.allows("traject.view_full"):
+    if rel.allows("journal.view"):
         return None
     if rel.allows("traject.view"):
         return {"geopend", "fase"}

@@ -1,0 +1,17 @@
+from werkpad import access
+
+
+def navigation(request) -> dict:
+    """Which menu items this user gets, decided by the access module."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "nav": {
+            "caseload": access.can(user, "caseload.view"),
+            "register": access.can(user, "kandidaat.register"),
+            "regie": access.can(user, "regie.overview"),
+            "audit": access.can(user, "audit.view"),
+            "mine": not access.can(user, "caseload.view") and not access.can(user, "audit.view"),
+        }
+    }
