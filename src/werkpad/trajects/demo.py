@@ -75,43 +75,83 @@ class Login:
 
 LOGINS: list[Login] = [
     Login(
-        "coach", "Marieke", "Jansen", Role.TRAJECTBEGELEIDER, "reintegratie",
+        "coach",
+        "Marieke",
+        "Jansen",
+        Role.TRAJECTBEGELEIDER,
+        "reintegratie",
         "Caseload: 9 lopende trajecten in alle fasen (+1 afgesloten), o.a. Sanne",
     ),
     Login(
-        "coach2", "Youssef", "El Amrani", Role.TRAJECTBEGELEIDER, "reintegratie",
+        "coach2",
+        "Youssef",
+        "El Amrani",
+        Role.TRAJECTBEGELEIDER,
+        "reintegratie",
         "Een tweede, kleinere caseload (4 trajecten, o.a. uitval)",
     ),
     Login(
-        "regiehouder", "Ingrid", "Bakker", Role.REGIEHOUDER, "gemeente",
+        "regiehouder",
+        "Ingrid",
+        "Bakker",
+        Role.REGIEHOUDER,
+        "gemeente",
         "Regie-overzicht: verlopen afspraken, geen contact >30 dagen, uitval",
     ),
     Login(
-        "kandidaat", "Sanne", "de Vries", Role.KANDIDAAT, "",
+        "kandidaat",
+        "Sanne",
+        "de Vries",
+        Role.KANDIDAAT,
+        "",
         "Eigen traject van Sanne (plaatsing bij het tuincentrum)",
     ),
     Login(
-        "werkgever", "Peter", "van Dijk", Role.WERKGEVER, "tuincentrum",
+        "werkgever",
+        "Peter",
+        "van Dijk",
+        Role.WERKGEVER,
+        "tuincentrum",
         "Medewerkers bij Tuincentrum De Vlinderhof; eigen mijlpalen en afspraken",
     ),
     Login(
-        "leidinggevende", "Anouk", "Visser", Role.LEIDINGGEVENDE, "tuincentrum",
+        "leidinggevende",
+        "Anouk",
+        "Visser",
+        Role.LEIDINGGEVENDE,
+        "tuincentrum",
         "Rol als leidinggevende bij Sanne, Daan en Yara",
     ),
     Login(
-        "behandelaar", "Femke", "Mulder", Role.BEHANDELAAR, "ggz",
+        "behandelaar",
+        "Femke",
+        "Mulder",
+        Role.BEHANDELAAR,
+        "ggz",
         "Trajecten die vanuit de GGZ zijn aangevraagd",
     ),
     Login(
-        "gemeente", "Hans", "Smit", Role.PUBLIEKE_PARTIJ, "gemeente",
+        "gemeente",
+        "Hans",
+        "Smit",
+        Role.PUBLIEKE_PARTIJ,
+        "gemeente",
         "Trajecten met regelingen van de gemeente",
     ),
     Login(
-        "arbo", "Karin", "de Boer", Role.ARBO, "arbo",
+        "arbo",
+        "Karin",
+        "de Boer",
+        Role.ARBO,
+        "arbo",
         "Trajecten in plaatsing, duurzaam en uitval (verzuimpreventie)",
     ),
     Login(
-        "beheer", "Bas", "Hoekstra", Role.BEHEERDER, "reintegratie",
+        "beheer",
+        "Bas",
+        "Hoekstra",
+        Role.BEHEERDER,
+        "reintegratie",
         "Beheeromgeving (/beheer/) en het logboek",
         admin=True,
     ),
@@ -203,64 +243,143 @@ VERHALEN: list[Verhaal] = [
             (215, Party.PUBLIEKE_PARTIJEN, "gemeente"),
             (204, Party.WERKGEVER, "werkgever"),
             (190, Party.LEIDINGGEVENDE, "leidinggevende"),
-            (110, Party.COLLEGAS, Contact("Kees Verbeek", "collega, buddy", "Tuincentrum De "
-                                          "Vlinderhof")),
+            (
+                110,
+                Party.COLLEGAS,
+                Contact("Kees Verbeek", "collega, buddy", "Tuincentrum De Vlinderhof"),
+            ),
             (94, Party.ARBODIENST, "arbo"),
         ],
         notes=[
-            (288, Note.GESPREK, "Sanne, Marieke",
-             "Kennismaking. Sanne (31) heeft een achtergrond in de groenvoorziening en wil graag "
-             "weer buiten werken. Ze vertelt open over haar psychische kwetsbaarheid en wat haar "
-             "helpt: structuur, een vaste plek en een leidinggevende die ze kan bellen. Eerste "
-             "ideeën: tuincentrum, hoveniersbedrijf of de groendienst van de gemeente."),
-            (270, Note.DRIEGESPREK, "Sanne, Femke Mulder (behandelaar), Marieke",
-             "Driegesprek met de behandelaar. Femke denkt mee over signalen en wat Sanne helpt "
-             "als het even minder gaat. Sanne bepaalt zelf wat ze met een werkgever deelt. Ze "
-             "wil starten met ongeveer 16 uur per week."),
-            (236, Note.GESPREK, "Sanne, Marieke",
-             "Arbeidsplan afgerond. Sterke kanten: plantenkennis, nauwkeurig, klantvriendelijk "
-             "als ze zich veilig voelt. Aandachtspunt: drukke ochtenden. We gaan gericht "
-             "werkgevers benaderen."),
-            (205, Note.TELEFOON, "Marieke, Peter van Dijk (Tuincentrum De Vlinderhof)",
-             "Peter staat open voor een kennismaking. Het tuincentrum zoekt voor het voorjaar "
-             "iemand op de kwekerij."),
-            (192, Note.DRIEGESPREK, "Sanne, Peter van Dijk, Anouk Visser, Marieke",
-             "Kennismaking op het tuincentrum; de klik was er meteen. Besproken: start op de "
-             "kwekerij met rustige werktijden (9.30-14.00 uur), Anouk wordt haar leidinggevende. "
-             "Sanne kiest ervoor haar kwetsbaarheid in grote lijnen te delen."),
-            (98, Note.GESPREK, "Sanne, Marieke",
-             "Eerste werkdag voorbereid: reistijd geoefend, kleding geregeld, afgesproken wie ze "
-             "belt als het spannend wordt. Sanne heeft er zin in."),
-            (75, Note.BEZOEK_WERKPLEK, "Sanne, Anouk Visser, Marieke",
-             "Werkplekbezoek na drie weken. Sanne heeft haar draai gevonden tussen de vaste "
-             "planten. Anouk ziet dat ze zelfstandig werkt. Afgesproken: vaste pauze om 11.00 "
-             "uur en op maandag een kort weekstartgesprek."),
-            (52, Note.DRIEGESPREK, "Sanne, Anouk Visser, Karin de Boer (arbodienst), Marieke",
-             "Gesprek over uitbreiding naar 20 uur. Karin adviseert rustig op te bouwen. We "
-             "spreken af om het in het najaar opnieuw te bekijken."),
-            (30, Note.TELEFOON, "Sanne, Marieke",
-             "Sanne had een zware week en sliep slecht. Ze heeft dat zelf bij Anouk aangegeven en "
-             "een dag korter gewerkt. Mooi dat de afspraken uit het signaleringsplan werken."),
-            (6, Note.BEZOEK_WERKPLEK, "Sanne, Anouk Visser, Kees Verbeek, Marieke",
-             "Werkplekbezoek. Sanne wijst inmiddels een nieuwe vrijwilliger de weg. Het "
-             "evaluatiegesprek over de proeftijd is nog niet gepland; Peter pakt dat op."),
+            (
+                288,
+                Note.GESPREK,
+                "Sanne, Marieke",
+                "Kennismaking. Sanne (31) heeft een achtergrond in de groenvoorziening en wil "
+                "graag weer buiten werken. Ze vertelt open over haar psychische kwetsbaarheid en "
+                "wat haar helpt: structuur, een vaste plek en een leidinggevende die ze kan "
+                "bellen. Eerste ideeën: tuincentrum, hoveniersbedrijf of de groendienst van de "
+                "gemeente.",
+            ),
+            (
+                270,
+                Note.DRIEGESPREK,
+                "Sanne, Femke Mulder (behandelaar), Marieke",
+                "Driegesprek met de behandelaar. Femke denkt mee over signalen en wat Sanne helpt "
+                "als het even minder gaat. Sanne bepaalt zelf wat ze met een werkgever deelt. Ze "
+                "wil starten met ongeveer 16 uur per week.",
+            ),
+            (
+                236,
+                Note.GESPREK,
+                "Sanne, Marieke",
+                "Arbeidsplan afgerond. Sterke kanten: plantenkennis, nauwkeurig, klantvriendelijk "
+                "als ze zich veilig voelt. Aandachtspunt: drukke ochtenden. We gaan gericht "
+                "werkgevers benaderen.",
+            ),
+            (
+                205,
+                Note.TELEFOON,
+                "Marieke, Peter van Dijk (Tuincentrum De Vlinderhof)",
+                "Peter staat open voor een kennismaking. Het tuincentrum zoekt voor het voorjaar "
+                "iemand op de kwekerij.",
+            ),
+            (
+                192,
+                Note.DRIEGESPREK,
+                "Sanne, Peter van Dijk, Anouk Visser, Marieke",
+                "Kennismaking op het tuincentrum; de klik was er meteen. Besproken: start op de "
+                "kwekerij met rustige werktijden (9.30-14.00 uur), Anouk wordt haar "
+                "leidinggevende. Sanne kiest ervoor haar kwetsbaarheid in grote lijnen te delen.",
+            ),
+            (
+                98,
+                Note.GESPREK,
+                "Sanne, Marieke",
+                "Eerste werkdag voorbereid: reistijd geoefend, kleding geregeld, afgesproken wie "
+                "ze belt als het spannend wordt. Sanne heeft er zin in.",
+            ),
+            (
+                75,
+                Note.BEZOEK_WERKPLEK,
+                "Sanne, Anouk Visser, Marieke",
+                "Werkplekbezoek na drie weken. Sanne heeft haar draai gevonden tussen de vaste "
+                "planten. Anouk ziet dat ze zelfstandig werkt. Afgesproken: vaste pauze om 11.00 "
+                "uur en op maandag een kort weekstartgesprek.",
+            ),
+            (
+                52,
+                Note.DRIEGESPREK,
+                "Sanne, Anouk Visser, Karin de Boer (arbodienst), Marieke",
+                "Gesprek over uitbreiding naar 20 uur. Karin adviseert rustig op te bouwen. We "
+                "spreken af om het in het najaar opnieuw te bekijken.",
+            ),
+            (
+                30,
+                Note.TELEFOON,
+                "Sanne, Marieke",
+                "Sanne had een zware week en sliep slecht. Ze heeft dat zelf bij Anouk aangegeven "
+                "en een dag korter gewerkt. Mooi dat de afspraken uit het signaleringsplan werken.",
+            ),
+            (
+                6,
+                Note.BEZOEK_WERKPLEK,
+                "Sanne, Anouk Visser, Kees Verbeek, Marieke",
+                "Werkplekbezoek. Sanne wijst inmiddels een nieuwe vrijwilliger de weg. Het "
+                "evaluatiegesprek over de proeftijd is nog niet gepland; Peter pakt dat op.",
+            ),
         ],
         afspraken=[
-            Afspr("Arbeidsplan samen afronden", Party.BEGELEIDING, due=-238, made=270,
-                  status=Afspraak.Status.NAGEKOMEN, done=236,
-                  milestone="begeleiding-a-arbeidsplan"),
-            Afspr("Proefplaatsing bij een hoveniersbedrijf onderzoeken", Party.BEGELEIDING,
-                  due=-180, made=222, status=Afspraak.Status.VERVALLEN, done=190),
-            Afspr("Kennismaking op het tuincentrum plannen", Party.WERKGEVER, due=-195, made=205,
-                  status=Afspraak.Status.NAGEKOMEN, done=196),
-            Afspr("Beoordelen of een jobcoachvoorziening nodig is", Party.PUBLIEKE_PARTIJEN,
-                  due=-100, made=192, status=Afspraak.Status.NAGEKOMEN, done=104),
-            Afspr("Evaluatiegesprek over de proeftijd plannen met Sanne en Marieke",
-                  Party.WERKGEVER, due=-5, made=40, milestone="werkgever-c-ontwikkeling"),
-            Afspr("Crisiskaart afmaken en met Anouk doornemen", Party.KANDIDAAT, due=14,
-                  made=30, milestone="kandidaat-c-crisiskaart"),
-            Afspr("Uitbreiding naar 20 uur opnieuw bekijken", Party.LEIDINGGEVENDE, due=45,
-                  made=52),
+            Afspr(
+                "Arbeidsplan samen afronden",
+                Party.BEGELEIDING,
+                due=-238,
+                made=270,
+                status=Afspraak.Status.NAGEKOMEN,
+                done=236,
+                milestone="begeleiding-a-arbeidsplan",
+            ),
+            Afspr(
+                "Proefplaatsing bij een hoveniersbedrijf onderzoeken",
+                Party.BEGELEIDING,
+                due=-180,
+                made=222,
+                status=Afspraak.Status.VERVALLEN,
+                done=190,
+            ),
+            Afspr(
+                "Kennismaking op het tuincentrum plannen",
+                Party.WERKGEVER,
+                due=-195,
+                made=205,
+                status=Afspraak.Status.NAGEKOMEN,
+                done=196,
+            ),
+            Afspr(
+                "Beoordelen of een jobcoachvoorziening nodig is",
+                Party.PUBLIEKE_PARTIJEN,
+                due=-100,
+                made=192,
+                status=Afspraak.Status.NAGEKOMEN,
+                done=104,
+            ),
+            Afspr(
+                "Evaluatiegesprek over de proeftijd plannen met Sanne en Marieke",
+                Party.WERKGEVER,
+                due=-5,
+                made=40,
+                milestone="werkgever-c-ontwikkeling",
+            ),
+            Afspr(
+                "Crisiskaart afmaken en met Anouk doornemen",
+                Party.KANDIDAAT,
+                due=14,
+                made=30,
+                milestone="kandidaat-c-crisiskaart",
+            ),
+            Afspr(
+                "Uitbreiding naar 20 uur opnieuw bekijken", Party.LEIDINGGEVENDE, due=45, made=52
+            ),
         ],
         milestones={
             "begeleiding-c-jobcoaching": M(Status.KLAAR),
@@ -294,33 +413,74 @@ VERHALEN: list[Verhaal] = [
             (250, Party.ARBODIENST, "arbo"),
         ],
         notes=[
-            (398, Note.GESPREK, "Daan, Marieke",
-             "Kennismaking. Daan (42) werkte vroeger in de bouw en zat na een moeilijke periode "
-             "lang thuis. Hij zoekt werk met zijn handen, in een vast ritme. Hij is eerlijk over "
-             "wat spanning met hem doet en weet goed wat hem rust geeft."),
-            (350, Note.DRIEGESPREK, "Daan, Femke Mulder (behandelaar), Marieke",
-             "Afstemming met de behandelaar. Daan is er klaar voor om te zoeken. Afgesproken dat "
-             "hij niet in de avond werkt, zodat zijn slaapritme stabiel blijft."),
-            (268, Note.DRIEGESPREK, "Daan, Peter van Dijk, Marieke",
-             "Gesprek bij Tuincentrum De Vlinderhof over een plek in de logistiek van het "
-             "tuincentrum (ontvangst van planten en materiaal). Peter ziet mogelijkheden."),
-            (200, Note.BEZOEK_WERKPLEK, "Daan, Anouk Visser, Marieke",
-             "Werkplekbezoek. Daan is trots op zijn werk en collega's waarderen zijn rust. Anouk "
-             "en Daan hebben een vast moment voor een kort gesprek aan het eind van de week."),
-            (124, Note.GESPREK, "Daan, Marieke",
-             "Evaluatie: Daan heeft een contract voor een jaar gekregen en werkt 24 uur. We gaan "
-             "over naar duurzame inzetbaarheid en bouwen de begeleiding af."),
-            (38, Note.TELEFOON, "Daan, Marieke",
-             "Alles loopt goed. Contact afgeschaald naar eens per zes weken; Daan belt zelf als "
-             "er iets is."),
+            (
+                398,
+                Note.GESPREK,
+                "Daan, Marieke",
+                "Kennismaking. Daan (42) werkte vroeger in de bouw en zat na een moeilijke periode "
+                "lang thuis. Hij zoekt werk met zijn handen, in een vast ritme. Hij is eerlijk "
+                "over wat spanning met hem doet en weet goed wat hem rust geeft.",
+            ),
+            (
+                350,
+                Note.DRIEGESPREK,
+                "Daan, Femke Mulder (behandelaar), Marieke",
+                "Afstemming met de behandelaar. Daan is er klaar voor om te zoeken. Afgesproken "
+                "dat hij niet in de avond werkt, zodat zijn slaapritme stabiel blijft.",
+            ),
+            (
+                268,
+                Note.DRIEGESPREK,
+                "Daan, Peter van Dijk, Marieke",
+                "Gesprek bij Tuincentrum De Vlinderhof over een plek in de logistiek van het "
+                "tuincentrum (ontvangst van planten en materiaal). Peter ziet mogelijkheden.",
+            ),
+            (
+                200,
+                Note.BEZOEK_WERKPLEK,
+                "Daan, Anouk Visser, Marieke",
+                "Werkplekbezoek. Daan is trots op zijn werk en collega's waarderen zijn rust. "
+                "Anouk en Daan hebben een vast moment voor een kort gesprek aan het eind van de "
+                "week.",
+            ),
+            (
+                124,
+                Note.GESPREK,
+                "Daan, Marieke",
+                "Evaluatie: Daan heeft een contract voor een jaar gekregen en werkt 24 uur. We "
+                "gaan over naar duurzame inzetbaarheid en bouwen de begeleiding af.",
+            ),
+            (
+                38,
+                Note.TELEFOON,
+                "Daan, Marieke",
+                "Alles loopt goed. Contact afgeschaald naar eens per zes weken; Daan belt zelf als "
+                "er iets is.",
+            ),
         ],
         afspraken=[
-            Afspr("Contract en urenopbouw bespreken met Peter", Party.BEGELEIDING, due=-130,
-                  made=160, status=Afspraak.Status.NAGEKOMEN, done=126),
-            Afspr("Periodiek gesprek over werkbelasting voeren", Party.ARBODIENST, due=-12,
-                  made=60, milestone="arbodienst-d-verzuimpreventie"),
-            Afspr("Ontwikkelwens (heftruckcertificaat) uitzoeken", Party.WERKGEVER, due=25,
-                  made=38, milestone="werkgever-d-doorontwikkelen"),
+            Afspr(
+                "Contract en urenopbouw bespreken met Peter",
+                Party.BEGELEIDING,
+                due=-130,
+                made=160,
+                status=Afspraak.Status.NAGEKOMEN,
+                done=126,
+            ),
+            Afspr(
+                "Periodiek gesprek over werkbelasting voeren",
+                Party.ARBODIENST,
+                due=-12,
+                made=60,
+                milestone="arbodienst-d-verzuimpreventie",
+            ),
+            Afspr(
+                "Ontwikkelwens (heftruckcertificaat) uitzoeken",
+                Party.WERKGEVER,
+                due=25,
+                made=38,
+                milestone="werkgever-d-doorontwikkelen",
+            ),
         ],
         milestones={
             "werkgever-c-regelingen": M(
@@ -350,33 +510,71 @@ VERHALEN: list[Verhaal] = [
             (130, Party.PERSOONLIJKE_OMGEVING, Contact("Naima Ouali", "zus", "", "06-41902277")),
         ],
         notes=[
-            (149, Note.GESPREK, "Fatima, Marieke",
-             "Kennismaking. Fatima (27) heeft haar mbo-opleiding administratie afgerond, maar "
-             "kwam door angst thuis te zitten. Ze wil graag in een kleine, rustige organisatie "
-             "werken. Mogelijkheden: administratie, archief, bibliotheek."),
-            (120, Note.GESPREK, "Fatima, Marieke, ervaringswerker Jolanda",
-             "Gesprek met ervaringswerker Jolanda over hoe zij zelf weer aan het werk kwam. "
-             "Fatima vond het fijn om te horen dat twijfel erbij hoort."),
-            (95, Note.DRIEGESPREK, "Fatima, Hans Smit (gemeente), Marieke",
-             "Regelingen doorgenomen: loonkostensubsidie, jobcoachvoorziening en wat werken "
-             "betekent voor haar uitkering. Nog niet alles is duidelijk; Hans zoekt het uit."),
-            (58, Note.GESPREK, "Fatima, Marieke",
-             "Fatima voelt zich klaar om te gaan zoeken. We beginnen met de bibliotheek en twee "
-             "administratiekantoren in de buurt."),
-            (14, Note.TELEFOON, "Marieke, Marjolein de Wit (Bibliotheek Dijkstede)",
-             "De bibliotheek staat open voor een oriënterend gesprek met Fatima."),
-            (3, Note.EMAIL, "Fatima, Marieke",
-             "Fatima stuurde een mooie motivatiebrief voor de bibliotheek. Kleine aanpassingen "
-             "voorgesteld."),
+            (
+                149,
+                Note.GESPREK,
+                "Fatima, Marieke",
+                "Kennismaking. Fatima (27) heeft haar mbo-opleiding administratie afgerond, maar "
+                "kwam door angst thuis te zitten. Ze wil graag in een kleine, rustige organisatie "
+                "werken. Mogelijkheden: administratie, archief, bibliotheek.",
+            ),
+            (
+                120,
+                Note.GESPREK,
+                "Fatima, Marieke, ervaringswerker Jolanda",
+                "Gesprek met ervaringswerker Jolanda over hoe zij zelf weer aan het werk kwam. "
+                "Fatima vond het fijn om te horen dat twijfel erbij hoort.",
+            ),
+            (
+                95,
+                Note.DRIEGESPREK,
+                "Fatima, Hans Smit (gemeente), Marieke",
+                "Regelingen doorgenomen: loonkostensubsidie, jobcoachvoorziening en wat werken "
+                "betekent voor haar uitkering. Nog niet alles is duidelijk; Hans zoekt het uit.",
+            ),
+            (
+                58,
+                Note.GESPREK,
+                "Fatima, Marieke",
+                "Fatima voelt zich klaar om te gaan zoeken. We beginnen met de bibliotheek en twee "
+                "administratiekantoren in de buurt.",
+            ),
+            (
+                14,
+                Note.TELEFOON,
+                "Marieke, Marjolein de Wit (Bibliotheek Dijkstede)",
+                "De bibliotheek staat open voor een oriënterend gesprek met Fatima.",
+            ),
+            (
+                3,
+                Note.EMAIL,
+                "Fatima, Marieke",
+                "Fatima stuurde een mooie motivatiebrief voor de bibliotheek. Kleine aanpassingen "
+                "voorgesteld.",
+            ),
         ],
         afspraken=[
-            Afspr("Cv bijwerken met de stage-ervaring", Party.KANDIDAAT, due=-100, made=120,
-                  status=Afspraak.Status.NAGEKOMEN, done=104),
-            Afspr("Duidelijkheid geven over loonkostensubsidie en de uitkering",
-                  Party.PUBLIEKE_PARTIJEN, due=-9, made=40,
-                  milestone="publieke_partijen-b-regelingkandidaat"),
-            Afspr("Oriënterend gesprek bij de bibliotheek voorbereiden", Party.KANDIDAAT, due=7,
-                  made=14),
+            Afspr(
+                "Cv bijwerken met de stage-ervaring",
+                Party.KANDIDAAT,
+                due=-100,
+                made=120,
+                status=Afspraak.Status.NAGEKOMEN,
+                done=104,
+            ),
+            Afspr(
+                "Duidelijkheid geven over loonkostensubsidie en de uitkering",
+                Party.PUBLIEKE_PARTIJEN,
+                due=-9,
+                made=40,
+                milestone="publieke_partijen-b-regelingkandidaat",
+            ),
+            Afspr(
+                "Oriënterend gesprek bij de bibliotheek voorbereiden",
+                Party.KANDIDAAT,
+                due=7,
+                made=14,
+            ),
         ],
         milestones={"begeleiding-a-financien": M(Status.KLAAR)},
     ),
@@ -394,50 +592,99 @@ VERHALEN: list[Verhaal] = [
         moves=[
             (282, B, ""),
             (200, C, ""),
-            (25, E, "Ruben heeft zich ziek gemeld na een terugval na het overlijden van zijn "
-             "vader. De werkgever houdt zijn plek open; de behandelaar is betrokken."),
+            (
+                25,
+                E,
+                "Ruben heeft zich ziek gemeld na een terugval na het overlijden van zijn "
+                "vader. De werkgever houdt zijn plek open; de behandelaar is betrokken.",
+            ),
         ],
         parties=[
             (329, Party.REGIEHOUDER, "regiehouder"),
             (329, Party.HULPVERLENING, "behandelaar"),
-            (300, Party.PERSOONLIJKE_OMGEVING, Contact("Mirjam Kok", "partner", "",
-                                                         "06-19283746")),
-            (215, Party.WERKGEVER, Contact("Erik van Essen", "directeur",
-                                           "Van Essen Logistiek", "0570-123456")),
-            (210, Party.LEIDINGGEVENDE, Contact("Wendy Brouwer", "teamleider magazijn",
-                                                "Van Essen Logistiek")),
+            (300, Party.PERSOONLIJKE_OMGEVING, Contact("Mirjam Kok", "partner", "", "06-19283746")),
+            (
+                215,
+                Party.WERKGEVER,
+                Contact("Erik van Essen", "directeur", "Van Essen Logistiek", "0570-123456"),
+            ),
+            (
+                210,
+                Party.LEIDINGGEVENDE,
+                Contact("Wendy Brouwer", "teamleider magazijn", "Van Essen Logistiek"),
+            ),
             (198, Party.ARBODIENST, "arbo"),
         ],
         notes=[
-            (329, Note.GESPREK, "Ruben, Marieke",
-             "Kennismaking. Ruben (35) is handig, houdt van overzicht en werkte eerder als "
-             "orderpicker. Hij wil graag weer meedoen en een eigen inkomen hebben."),
-            (300, Note.GESPREK, "Ruben, Mirjam Kok, Marieke",
-             "Gesprek thuis met Ruben en zijn partner Mirjam. Mirjam wil graag meedenken en weet "
-             "wat ze kan doen als het minder gaat."),
-            (212, Note.DRIEGESPREK, "Ruben, Erik van Essen, Marieke",
-             "Gesprek bij Van Essen Logistiek. Start in de dagdienst, 20 uur, met Wendy als vast "
-             "aanspreekpunt."),
-            (150, Note.BEZOEK_WERKPLEK, "Ruben, Wendy Brouwer, Marieke",
-             "Werkplekbezoek. Ruben werkt nauwkeurig en helpt nieuwe collega's op weg. Wendy is "
-             "enthousiast."),
-            (26, Note.TELEFOON, "Ruben, Marieke",
-             "Ruben belde zelf: zijn vader is overleden en hij slaapt slecht. Hij heeft zich ziek "
-             "gemeld. We spreken af dat het uitvalplan in werking gaat."),
-            (18, Note.DRIEGESPREK, "Ruben, Femke Mulder (behandelaar), Wendy Brouwer, Marieke",
-             "Afstemming over de komende weken. Wendy belt wekelijks even. Femke ziet Ruben "
-             "vaker. Geen druk om snel terug te komen; de plek blijft."),
-            (5, Note.GESPREK, "Ruben, Marieke",
-             "Ruben wandelt elke dag en wil over twee weken op het werk langs voor een kop "
-             "koffie. Hij kijkt er een beetje tegen op, maar wil het graag."),
+            (
+                329,
+                Note.GESPREK,
+                "Ruben, Marieke",
+                "Kennismaking. Ruben (35) is handig, houdt van overzicht en werkte eerder als "
+                "orderpicker. Hij wil graag weer meedoen en een eigen inkomen hebben.",
+            ),
+            (
+                300,
+                Note.GESPREK,
+                "Ruben, Mirjam Kok, Marieke",
+                "Gesprek thuis met Ruben en zijn partner Mirjam. Mirjam wil graag meedenken en "
+                "weet wat ze kan doen als het minder gaat.",
+            ),
+            (
+                212,
+                Note.DRIEGESPREK,
+                "Ruben, Erik van Essen, Marieke",
+                "Gesprek bij Van Essen Logistiek. Start in de dagdienst, 20 uur, met Wendy als "
+                "vast aanspreekpunt.",
+            ),
+            (
+                150,
+                Note.BEZOEK_WERKPLEK,
+                "Ruben, Wendy Brouwer, Marieke",
+                "Werkplekbezoek. Ruben werkt nauwkeurig en helpt nieuwe collega's op weg. Wendy is "
+                "enthousiast.",
+            ),
+            (
+                26,
+                Note.TELEFOON,
+                "Ruben, Marieke",
+                "Ruben belde zelf: zijn vader is overleden en hij slaapt slecht. Hij heeft zich "
+                "ziek gemeld. We spreken af dat het uitvalplan in werking gaat.",
+            ),
+            (
+                18,
+                Note.DRIEGESPREK,
+                "Ruben, Femke Mulder (behandelaar), Wendy Brouwer, Marieke",
+                "Afstemming over de komende weken. Wendy belt wekelijks even. Femke ziet Ruben "
+                "vaker. Geen druk om snel terug te komen; de plek blijft.",
+            ),
+            (
+                5,
+                Note.GESPREK,
+                "Ruben, Marieke",
+                "Ruben wandelt elke dag en wil over twee weken op het werk langs voor een kop "
+                "koffie. Hij kijkt er een beetje tegen op, maar wil het graag.",
+            ),
         ],
         afspraken=[
-            Afspr("Crisiskaart doornemen met Mirjam", Party.KANDIDAAT, due=-160, made=190,
-                  status=Afspraak.Status.NAGEKOMEN, done=170),
-            Afspr("Afstemmen wanneer opbouw weer verantwoord is", Party.HULPVERLENING, due=-3,
-                  made=18),
-            Afspr("Wekelijks even bellen met Ruben", Party.LEIDINGGEVENDE, due=7, made=18,
-                  milestone="leidinggevende-e-gedrag"),
+            Afspr(
+                "Crisiskaart doornemen met Mirjam",
+                Party.KANDIDAAT,
+                due=-160,
+                made=190,
+                status=Afspraak.Status.NAGEKOMEN,
+                done=170,
+            ),
+            Afspr(
+                "Afstemmen wanneer opbouw weer verantwoord is", Party.HULPVERLENING, due=-3, made=18
+            ),
+            Afspr(
+                "Wekelijks even bellen met Ruben",
+                Party.LEIDINGGEVENDE,
+                due=7,
+                made=18,
+                milestone="leidinggevende-e-gedrag",
+            ),
         ],
         milestones={
             "begeleiding-e-uitval": M(Status.KLAAR),
@@ -461,21 +708,39 @@ VERHALEN: list[Verhaal] = [
             (39, Party.PERSOONLIJKE_OMGEVING, Contact("Ron van den Berg", "vader")),
         ],
         notes=[
-            (39, Note.GESPREK, "Lisa, Marieke",
-             "Kennismaking. Lisa (23) is creatief en precies, en houdt van rustige, duidelijke "
-             "taken. Ze is prikkelgevoelig en werkt het liefst in een kleine groep. Ze wil "
-             "ontdekken welke mogelijkheden er zijn."),
-            (20, Note.GESPREK, "Lisa, Ron van den Berg, Marieke",
-             "Gesprek met Lisa en haar vader. Ron wil haar steunen zonder over te nemen. Lisa "
-             "maakt een lijstje van wat ze graag doet."),
-            (8, Note.EMAIL, "Lisa, Marieke",
-             "Lisa stuurde haar lijstje: fotograferen, ordenen, met dieren werken."),
+            (
+                39,
+                Note.GESPREK,
+                "Lisa, Marieke",
+                "Kennismaking. Lisa (23) is creatief en precies, en houdt van rustige, duidelijke "
+                "taken. Ze is prikkelgevoelig en werkt het liefst in een kleine groep. Ze wil "
+                "ontdekken welke mogelijkheden er zijn.",
+            ),
+            (
+                20,
+                Note.GESPREK,
+                "Lisa, Ron van den Berg, Marieke",
+                "Gesprek met Lisa en haar vader. Ron wil haar steunen zonder over te nemen. Lisa "
+                "maakt een lijstje van wat ze graag doet.",
+            ),
+            (
+                8,
+                Note.EMAIL,
+                "Lisa, Marieke",
+                "Lisa stuurde haar lijstje: fotograferen, ordenen, met dieren werken.",
+            ),
         ],
         afspraken=[
-            Afspr("Stappenplan samen opstellen", Party.BEGELEIDING, due=5, made=20,
-                  milestone="kandidaat-a-stappenplan"),
-            Afspr("Beschikbaarheid en gewenste uren op papier zetten", Party.KANDIDAAT, due=12,
-                  made=8),
+            Afspr(
+                "Stappenplan samen opstellen",
+                Party.BEGELEIDING,
+                due=5,
+                made=20,
+                milestone="kandidaat-a-stappenplan",
+            ),
+            Afspr(
+                "Beschikbaarheid en gewenste uren op papier zetten", Party.KANDIDAAT, due=12, made=8
+            ),
         ],
         milestones={
             "begeleiding-a-financien": M(
@@ -500,48 +765,106 @@ VERHALEN: list[Verhaal] = [
         moves=[
             (362, B, ""),
             (262, C, ""),
-            (150, E, "Door spanningen rond een reorganisatie kwam Mehmet in een zware periode. "
-             "In overleg is hij tijdelijk gestopt met werken."),
-            (70, C, "Mehmet voelt zich weer stabiel en de bibliotheek wil graag dat hij "
-             "terugkomt, in een rustiger rol bij de uitleenbalie."),
+            (
+                150,
+                E,
+                "Door spanningen rond een reorganisatie kwam Mehmet in een zware periode. "
+                "In overleg is hij tijdelijk gestopt met werken.",
+            ),
+            (
+                70,
+                C,
+                "Mehmet voelt zich weer stabiel en de bibliotheek wil graag dat hij "
+                "terugkomt, in een rustiger rol bij de uitleenbalie.",
+            ),
         ],
         parties=[
             (419, Party.REGIEHOUDER, "regiehouder"),
             (419, Party.PUBLIEKE_PARTIJEN, Contact("Gerard Kuipers", "arbeidsdeskundige", "UWV")),
             (400, Party.PERSOONLIJKE_OMGEVING, Contact("Hakan Demir", "broer")),
-            (270, Party.WERKGEVER, Contact("Marjolein de Wit", "hoofd bedrijfsvoering",
-                                           "Bibliotheek Dijkstede")),
+            (
+                270,
+                Party.WERKGEVER,
+                Contact("Marjolein de Wit", "hoofd bedrijfsvoering", "Bibliotheek Dijkstede"),
+            ),
             (250, Party.ARBODIENST, "arbo"),
         ],
         notes=[
-            (415, Note.GESPREK, "Mehmet, Marieke",
-             "Kennismaking. Mehmet (48) werkte twintig jaar in de administratie. Hij leest "
-             "graag, is zorgvuldig en wil weer van betekenis zijn."),
-            (365, Note.GESPREK, "Mehmet, Marieke",
-             "Zoekprofiel gemaakt: rustige omgeving, vaste taken, contact met mensen in kleine "
-             "porties."),
-            (264, Note.DRIEGESPREK, "Mehmet, Marjolein de Wit, Marieke",
-             "Mehmet start bij de bibliotheek in de back-office, drie ochtenden per week."),
-            (200, Note.BEZOEK_WERKPLEK, "Mehmet, Marjolein de Wit, Marieke",
-             "Werkplekbezoek. Mehmet heeft de catalogus op orde gebracht; collega's zijn blij "
-             "met hem."),
-            (152, Note.TELEFOON, "Mehmet, Marieke",
-             "Mehmet vertelde dat de reorganisatie hem veel onrust geeft. Hij slaapt slecht en "
-             "wil even stoppen. We bespreken het met de arbodienst."),
-            (120, Note.DRIEGESPREK, "Mehmet, Karin de Boer (arbodienst), Marieke",
-             "Mehmet knapt op. Karin en Mehmet maken een plan voor een voorzichtige terugkeer."),
-            (72, Note.DRIEGESPREK, "Mehmet, Marjolein de Wit, Marieke",
-             "Terugkeer besproken: een rustiger rol bij de uitleenbalie, eerst twee ochtenden."),
-            (40, Note.BEZOEK_WERKPLEK, "Mehmet, Marjolein de Wit, Marieke",
-             "Mehmet is terug en straalt. Bezoekers kennen hem al bij naam."),
-            (12, Note.GESPREK, "Mehmet, Marieke",
-             "Opbouw naar drie ochtenden gaat goed. Volgende stap samen met Marjolein bekijken."),
+            (
+                415,
+                Note.GESPREK,
+                "Mehmet, Marieke",
+                "Kennismaking. Mehmet (48) werkte twintig jaar in de administratie. Hij leest "
+                "graag, is zorgvuldig en wil weer van betekenis zijn.",
+            ),
+            (
+                365,
+                Note.GESPREK,
+                "Mehmet, Marieke",
+                "Zoekprofiel gemaakt: rustige omgeving, vaste taken, contact met mensen in kleine "
+                "porties.",
+            ),
+            (
+                264,
+                Note.DRIEGESPREK,
+                "Mehmet, Marjolein de Wit, Marieke",
+                "Mehmet start bij de bibliotheek in de back-office, drie ochtenden per week.",
+            ),
+            (
+                200,
+                Note.BEZOEK_WERKPLEK,
+                "Mehmet, Marjolein de Wit, Marieke",
+                "Werkplekbezoek. Mehmet heeft de catalogus op orde gebracht; collega's zijn blij "
+                "met hem.",
+            ),
+            (
+                152,
+                Note.TELEFOON,
+                "Mehmet, Marieke",
+                "Mehmet vertelde dat de reorganisatie hem veel onrust geeft. Hij slaapt slecht en "
+                "wil even stoppen. We bespreken het met de arbodienst.",
+            ),
+            (
+                120,
+                Note.DRIEGESPREK,
+                "Mehmet, Karin de Boer (arbodienst), Marieke",
+                "Mehmet knapt op. Karin en Mehmet maken een plan voor een voorzichtige terugkeer.",
+            ),
+            (
+                72,
+                Note.DRIEGESPREK,
+                "Mehmet, Marjolein de Wit, Marieke",
+                "Terugkeer besproken: een rustiger rol bij de uitleenbalie, eerst twee ochtenden.",
+            ),
+            (
+                40,
+                Note.BEZOEK_WERKPLEK,
+                "Mehmet, Marjolein de Wit, Marieke",
+                "Mehmet is terug en straalt. Bezoekers kennen hem al bij naam.",
+            ),
+            (
+                12,
+                Note.GESPREK,
+                "Mehmet, Marieke",
+                "Opbouw naar drie ochtenden gaat goed. Volgende stap samen met Marjolein bekijken.",
+            ),
         ],
         afspraken=[
-            Afspr("Re-integratieverslag aanvullen", Party.ARBODIENST, due=-110, made=140,
-                  status=Afspraak.Status.NAGEKOMEN, done=115),
-            Afspr("Opbouwschema evalueren na zes weken", Party.WERKGEVER, due=4, made=40,
-                  milestone="werkgever-c-ontwikkeling"),
+            Afspr(
+                "Re-integratieverslag aanvullen",
+                Party.ARBODIENST,
+                due=-110,
+                made=140,
+                status=Afspraak.Status.NAGEKOMEN,
+                done=115,
+            ),
+            Afspr(
+                "Opbouwschema evalueren na zes weken",
+                Party.WERKGEVER,
+                due=4,
+                made=40,
+                milestone="werkgever-c-ontwikkeling",
+            ),
         ],
         milestones={"kandidaat-e-herstelplan": M(Status.KLAAR)},
     ),
@@ -558,8 +881,12 @@ VERHALEN: list[Verhaal] = [
         start=200,
         moves=[
             (150, B, ""),
-            (120, A, "Eva gaf aan dat sollicitatiegesprekken haar nu te veel spanning geven. "
-             "We nemen eerst tijd voor een stabiel dagritme en vrijwilligerswerk."),
+            (
+                120,
+                A,
+                "Eva gaf aan dat sollicitatiegesprekken haar nu te veel spanning geven. "
+                "We nemen eerst tijd voor een stabiel dagritme en vrijwilligerswerk.",
+            ),
             (45, B, ""),
         ],
         parties=[
@@ -568,26 +895,61 @@ VERHALEN: list[Verhaal] = [
             (170, Party.PERSOONLIJKE_OMGEVING, Contact("Ans Hermans", "moeder")),
         ],
         notes=[
-            (199, Note.GESPREK, "Eva, Marieke",
-             "Kennismaking. Eva (29) is warm en zorgzaam en heeft de opleiding helpende zorg en "
-             "welzijn gedaan. Ze wil graag met ouderen werken."),
-            (160, Note.DRIEGESPREK, "Eva, Femke Mulder (behandelaar), Marieke",
-             "Afgesproken dat Eva en Femke haar signalen in een herstelplan zetten."),
-            (122, Note.GESPREK, "Eva, Marieke",
-             "Eva wil een stap terug doen: de sollicitaties geven te veel druk. We kijken eerst "
-             "naar vrijwilligerswerk bij de kringloopwinkel."),
-            (80, Note.TELEFOON, "Eva, Marieke",
-             "Het vrijwilligerswerk gaat goed; Eva is er drie ochtenden per week."),
-            (47, Note.GESPREK, "Eva, Marieke",
-             "Eva voelt zich sterker en wil weer zoeken, nu met meer rust ertussen."),
-            (10, Note.TELEFOON, "Eva, Marieke",
-             "Twee woonzorgcentra gebeld; een ervan wil graag kennismaken."),
+            (
+                199,
+                Note.GESPREK,
+                "Eva, Marieke",
+                "Kennismaking. Eva (29) is warm en zorgzaam en heeft de opleiding helpende zorg en "
+                "welzijn gedaan. Ze wil graag met ouderen werken.",
+            ),
+            (
+                160,
+                Note.DRIEGESPREK,
+                "Eva, Femke Mulder (behandelaar), Marieke",
+                "Afgesproken dat Eva en Femke haar signalen in een herstelplan zetten.",
+            ),
+            (
+                122,
+                Note.GESPREK,
+                "Eva, Marieke",
+                "Eva wil een stap terug doen: de sollicitaties geven te veel druk. We kijken eerst "
+                "naar vrijwilligerswerk bij de kringloopwinkel.",
+            ),
+            (
+                80,
+                Note.TELEFOON,
+                "Eva, Marieke",
+                "Het vrijwilligerswerk gaat goed; Eva is er drie ochtenden per week.",
+            ),
+            (
+                47,
+                Note.GESPREK,
+                "Eva, Marieke",
+                "Eva voelt zich sterker en wil weer zoeken, nu met meer rust ertussen.",
+            ),
+            (
+                10,
+                Note.TELEFOON,
+                "Eva, Marieke",
+                "Twee woonzorgcentra gebeld; een ervan wil graag kennismaken.",
+            ),
         ],
         afspraken=[
-            Afspr("Vrijwilligerswerk bij de kringloop starten", Party.KANDIDAAT, due=-100,
-                  made=120, status=Afspraak.Status.NAGEKOMEN, done=105),
-            Afspr("Kennismaking bij woonzorgcentrum plannen", Party.BEGELEIDING, due=10, made=10,
-                  milestone="begeleiding-b-matching"),
+            Afspr(
+                "Vrijwilligerswerk bij de kringloop starten",
+                Party.KANDIDAAT,
+                due=-100,
+                made=120,
+                status=Afspraak.Status.NAGEKOMEN,
+                done=105,
+            ),
+            Afspr(
+                "Kennismaking bij woonzorgcentrum plannen",
+                Party.BEGELEIDING,
+                due=10,
+                made=10,
+                milestone="begeleiding-b-matching",
+            ),
         ],
     ),
     Verhaal(
@@ -606,17 +968,30 @@ VERHALEN: list[Verhaal] = [
             (60, Party.PERSOONLIJKE_OMGEVING, Contact("Jasper Koster", "partner")),
         ],
         notes=[
-            (73, Note.GESPREK, "Thomas, Marieke",
-             "Kennismaking. Thomas (38) was ICT-medewerker en wil graag weer aan de slag, "
-             "liefst in een klein team. Hij heeft veel mogelijkheden en wil zijn eigen tempo "
-             "bewaken."),
-            (50, Note.TELEFOON, "Thomas, Marieke",
-             "Thomas wil even pas op de plaats maken. Hij neemt zelf contact op als hij verder "
-             "wil."),
+            (
+                73,
+                Note.GESPREK,
+                "Thomas, Marieke",
+                "Kennismaking. Thomas (38) was ICT-medewerker en wil graag weer aan de slag, "
+                "liefst in een klein team. Hij heeft veel mogelijkheden en wil zijn eigen tempo "
+                "bewaken.",
+            ),
+            (
+                50,
+                Note.TELEFOON,
+                "Thomas, Marieke",
+                "Thomas wil even pas op de plaats maken. Hij neemt zelf contact op als hij verder "
+                "wil.",
+            ),
         ],
         afspraken=[
-            Afspr("Cv bijwerken en naar Marieke sturen", Party.KANDIDAAT, due=-20, made=50,
-                  milestone="kandidaat-a-capaciteiten"),
+            Afspr(
+                "Cv bijwerken en naar Marieke sturen",
+                Party.KANDIDAAT,
+                due=-20,
+                made=50,
+                milestone="kandidaat-a-capaciteiten",
+            ),
         ],
     ),
     Verhaal(
@@ -635,35 +1010,71 @@ VERHALEN: list[Verhaal] = [
             (379, Party.HULPVERLENING, "behandelaar"),
             (379, Party.REGIEHOUDER, "regiehouder"),
             (340, Party.PUBLIEKE_PARTIJEN, "gemeente"),
-            (250, Party.WERKGEVER, Contact("Marjolein de Wit", "hoofd bedrijfsvoering",
-                                           "Bibliotheek Dijkstede")),
-            (240, Party.COLLEGAS, Contact("Rob Smits", "collega, buddy",
-                                          "Bibliotheek Dijkstede")),
+            (
+                250,
+                Party.WERKGEVER,
+                Contact("Marjolein de Wit", "hoofd bedrijfsvoering", "Bibliotheek Dijkstede"),
+            ),
+            (240, Party.COLLEGAS, Contact("Rob Smits", "collega, buddy", "Bibliotheek Dijkstede")),
             (235, Party.ARBODIENST, "arbo"),
         ],
         notes=[
-            (378, Note.GESPREK, "Joyce, Marieke",
-             "Kennismaking. Joyce (45) is een echte lezer en wil graag weer structuur in haar "
-             "week. Ze is open over haar psychische kwetsbaarheid en weet wat haar helpt."),
-            (300, Note.DRIEGESPREK, "Joyce, Hans Smit (gemeente), Marieke",
-             "Met de gemeente de regelingen besproken; loonkostensubsidie is mogelijk."),
-            (242, Note.DRIEGESPREK, "Joyce, Marjolein de Wit, Marieke",
-             "Joyce begint bij de bibliotheek op de afdeling collectiebeheer, met een stille "
-             "werkplek."),
-            (180, Note.BEZOEK_WERKPLEK, "Joyce, Rob Smits, Marieke",
-             "Werkplekbezoek. Rob en Joyce werken fijn samen; Joyce neemt steeds meer zelf "
-             "op."),
-            (62, Note.DRIEGESPREK, "Joyce, Marjolein de Wit, Karin de Boer, Marieke",
-             "Joyce krijgt een vast contract. We bouwen de jobcoaching af naar eens per maand."),
-            (9, Note.TELEFOON, "Joyce, Marieke",
-             "Maandelijks contact. Joyce wil graag een cursus over digitale collecties volgen."),
+            (
+                378,
+                Note.GESPREK,
+                "Joyce, Marieke",
+                "Kennismaking. Joyce (45) is een echte lezer en wil graag weer structuur in haar "
+                "week. Ze is open over haar psychische kwetsbaarheid en weet wat haar helpt.",
+            ),
+            (
+                300,
+                Note.DRIEGESPREK,
+                "Joyce, Hans Smit (gemeente), Marieke",
+                "Met de gemeente de regelingen besproken; loonkostensubsidie is mogelijk.",
+            ),
+            (
+                242,
+                Note.DRIEGESPREK,
+                "Joyce, Marjolein de Wit, Marieke",
+                "Joyce begint bij de bibliotheek op de afdeling collectiebeheer, met een stille "
+                "werkplek.",
+            ),
+            (
+                180,
+                Note.BEZOEK_WERKPLEK,
+                "Joyce, Rob Smits, Marieke",
+                "Werkplekbezoek. Rob en Joyce werken fijn samen; Joyce neemt steeds meer zelf op.",
+            ),
+            (
+                62,
+                Note.DRIEGESPREK,
+                "Joyce, Marjolein de Wit, Karin de Boer, Marieke",
+                "Joyce krijgt een vast contract. We bouwen de jobcoaching af naar eens per maand.",
+            ),
+            (
+                9,
+                Note.TELEFOON,
+                "Joyce, Marieke",
+                "Maandelijks contact. Joyce wil graag een cursus over digitale collecties volgen.",
+            ),
         ],
         afspraken=[
             Afspr("Stille werkplek evalueren", Party.WERKGEVER, due=20, made=62),
-            Afspr("Cursus digitale collecties uitzoeken", Party.KANDIDAAT, due=30, made=9,
-                  milestone="kandidaat-d-ontwikkeling"),
-            Afspr("Loonkostensubsidie aanvragen", Party.PUBLIEKE_PARTIJEN, due=-220, made=240,
-                  status=Afspraak.Status.NAGEKOMEN, done=225),
+            Afspr(
+                "Cursus digitale collecties uitzoeken",
+                Party.KANDIDAAT,
+                due=30,
+                made=9,
+                milestone="kandidaat-d-ontwikkeling",
+            ),
+            Afspr(
+                "Loonkostensubsidie aanvragen",
+                Party.PUBLIEKE_PARTIJEN,
+                due=-220,
+                made=240,
+                status=Afspraak.Status.NAGEKOMEN,
+                done=225,
+            ),
         ],
     ),
     Verhaal(
@@ -687,20 +1098,39 @@ VERHALEN: list[Verhaal] = [
         parties=[
             (429, Party.HULPVERLENING, "behandelaar"),
             (429, Party.REGIEHOUDER, "regiehouder"),
-            (310, Party.WERKGEVER, Contact("Erik van Essen", "directeur",
-                                           "Van Essen Logistiek")),
+            (310, Party.WERKGEVER, Contact("Erik van Essen", "directeur", "Van Essen Logistiek")),
         ],
         notes=[
-            (428, Note.GESPREK, "Kevin, Marieke",
-             "Kennismaking. Kevin (33) wil graag fysiek werk en collega's om zich heen."),
-            (305, Note.DRIEGESPREK, "Kevin, Erik van Essen, Marieke",
-             "Kevin begint in het magazijn van Van Essen Logistiek."),
-            (210, Note.BEZOEK_WERKPLEK, "Kevin, Erik van Essen, Marieke",
-             "Kevin is een vaste waarde in het team. Hij krijgt een jaarcontract."),
-            (60, Note.GESPREK, "Kevin, Marieke",
-             "Kevin heeft de begeleiding nauwelijks meer nodig. We bereiden het afsluiten voor."),
-            (21, Note.GESPREK, "Kevin, Marieke",
-             "Afsluitend gesprek. Kevin kreeg een vast contract. Mooi traject, samen gevierd."),
+            (
+                428,
+                Note.GESPREK,
+                "Kevin, Marieke",
+                "Kennismaking. Kevin (33) wil graag fysiek werk en collega's om zich heen.",
+            ),
+            (
+                305,
+                Note.DRIEGESPREK,
+                "Kevin, Erik van Essen, Marieke",
+                "Kevin begint in het magazijn van Van Essen Logistiek.",
+            ),
+            (
+                210,
+                Note.BEZOEK_WERKPLEK,
+                "Kevin, Erik van Essen, Marieke",
+                "Kevin is een vaste waarde in het team. Hij krijgt een jaarcontract.",
+            ),
+            (
+                60,
+                Note.GESPREK,
+                "Kevin, Marieke",
+                "Kevin heeft de begeleiding nauwelijks meer nodig. We bereiden het afsluiten voor.",
+            ),
+            (
+                21,
+                Note.GESPREK,
+                "Kevin, Marieke",
+                "Afsluitend gesprek. Kevin kreeg een vast contract. Mooi traject, samen gevierd.",
+            ),
         ],
     ),
     # ---------------------------------------------------------------- Youssef (coach2)
@@ -720,16 +1150,29 @@ VERHALEN: list[Verhaal] = [
             (64, Party.HULPVERLENING, "behandelaar"),
         ],
         notes=[
-            (64, Note.GESPREK, "Noor, Youssef",
-             "Kennismaking. Noor (26) is nieuwsgierig en sociaal en zoekt een bijbaan die past "
-             "bij haar energie. Ze vindt het spannend om te vertellen over haar psychische "
-             "kwetsbaarheid."),
-            (44, Note.DRIEGESPREK, "Noor, Femke Mulder (behandelaar), Youssef",
-             "Afgesproken dat Femke haar inbreng voor het arbeidsplan aanlevert."),
+            (
+                64,
+                Note.GESPREK,
+                "Noor, Youssef",
+                "Kennismaking. Noor (26) is nieuwsgierig en sociaal en zoekt een bijbaan die past "
+                "bij haar energie. Ze vindt het spannend om te vertellen over haar psychische "
+                "kwetsbaarheid.",
+            ),
+            (
+                44,
+                Note.DRIEGESPREK,
+                "Noor, Femke Mulder (behandelaar), Youssef",
+                "Afgesproken dat Femke haar inbreng voor het arbeidsplan aanlevert.",
+            ),
         ],
         afspraken=[
-            Afspr("Inbreng voor het arbeidsplan aanleveren", Party.HULPVERLENING, due=-10,
-                  made=44, milestone="hulpverlening-a-input"),
+            Afspr(
+                "Inbreng voor het arbeidsplan aanleveren",
+                Party.HULPVERLENING,
+                due=-10,
+                made=44,
+                milestone="hulpverlening-a-input",
+            ),
         ],
     ),
     Verhaal(
@@ -750,21 +1193,48 @@ VERHALEN: list[Verhaal] = [
             (150, Party.PERSOONLIJKE_OMGEVING, Contact("Wim de Jong", "buurman en vriend")),
         ],
         notes=[
-            (178, Note.GESPREK, "Bram, Youssef",
-             "Kennismaking. Bram (51) was chauffeur en is handig met techniek. Hij wil weer "
-             "ergens bij horen."),
-            (120, Note.GESPREK, "Bram, Youssef",
-             "Arbeidsplan gemaakt. Bram wil graag buiten werken, bijvoorbeeld in onderhoud."),
-            (92, Note.TELEFOON, "Youssef, Gerard Kuipers (UWV)",
-             "Afstemming met het UWV over een werkfit-traject en proefplaatsing."),
-            (15, Note.GESPREK, "Bram, Youssef",
-             "Twee werkgevers in onderhoud benaderd. Bram gaat met een ervan kennismaken."),
+            (
+                178,
+                Note.GESPREK,
+                "Bram, Youssef",
+                "Kennismaking. Bram (51) was chauffeur en is handig met techniek. Hij wil weer "
+                "ergens bij horen.",
+            ),
+            (
+                120,
+                Note.GESPREK,
+                "Bram, Youssef",
+                "Arbeidsplan gemaakt. Bram wil graag buiten werken, bijvoorbeeld in onderhoud.",
+            ),
+            (
+                92,
+                Note.TELEFOON,
+                "Youssef, Gerard Kuipers (UWV)",
+                "Afstemming met het UWV over een werkfit-traject en proefplaatsing.",
+            ),
+            (
+                15,
+                Note.GESPREK,
+                "Bram, Youssef",
+                "Twee werkgevers in onderhoud benaderd. Bram gaat met een ervan kennismaken.",
+            ),
         ],
         afspraken=[
-            Afspr("Proefplaatsing met het UWV afstemmen", Party.PUBLIEKE_PARTIJEN, due=14,
-                  made=15, milestone="publieke_partijen-b-matching"),
-            Afspr("Rijbewijs en certificaten verzamelen", Party.KANDIDAAT, due=-60, made=90,
-                  status=Afspraak.Status.VERVALLEN, done=70),
+            Afspr(
+                "Proefplaatsing met het UWV afstemmen",
+                Party.PUBLIEKE_PARTIJEN,
+                due=14,
+                made=15,
+                milestone="publieke_partijen-b-matching",
+            ),
+            Afspr(
+                "Rijbewijs en certificaten verzamelen",
+                Party.KANDIDAAT,
+                due=-60,
+                made=90,
+                status=Afspraak.Status.VERVALLEN,
+                done=70,
+            ),
         ],
     ),
     Verhaal(
@@ -786,18 +1256,35 @@ VERHALEN: list[Verhaal] = [
             (29, Party.ARBODIENST, "arbo"),
         ],
         notes=[
-            (139, Note.GESPREK, "Yara, Youssef",
-             "Kennismaking. Yara (31) is zorgvuldig en heeft een groene vinger. Ze wil "
-             "graag met planten werken."),
-            (58, Note.DRIEGESPREK, "Yara, Peter van Dijk, Youssef",
-             "Kennismaking bij Tuincentrum De Vlinderhof; Yara mag starten op de afdeling "
-             "kamerplanten."),
-            (20, Note.BEZOEK_WERKPLEK, "Yara, Anouk Visser, Youssef",
-             "Werkplekbezoek in de eerste weken. Yara vindt haar weg; het inwerkschema werkt."),
+            (
+                139,
+                Note.GESPREK,
+                "Yara, Youssef",
+                "Kennismaking. Yara (31) is zorgvuldig en heeft een groene vinger. Ze wil "
+                "graag met planten werken.",
+            ),
+            (
+                58,
+                Note.DRIEGESPREK,
+                "Yara, Peter van Dijk, Youssef",
+                "Kennismaking bij Tuincentrum De Vlinderhof; Yara mag starten op de afdeling "
+                "kamerplanten.",
+            ),
+            (
+                20,
+                Note.BEZOEK_WERKPLEK,
+                "Yara, Anouk Visser, Youssef",
+                "Werkplekbezoek in de eerste weken. Yara vindt haar weg; het inwerkschema werkt.",
+            ),
         ],
         afspraken=[
-            Afspr("Inwerkschema bijstellen na vier weken", Party.LEIDINGGEVENDE, due=3, made=20,
-                  milestone="leidinggevende-c-start"),
+            Afspr(
+                "Inwerkschema bijstellen na vier weken",
+                Party.LEIDINGGEVENDE,
+                due=3,
+                made=20,
+                milestone="leidinggevende-c-start",
+            ),
         ],
     ),
     Verhaal(
@@ -815,36 +1302,69 @@ VERHALEN: list[Verhaal] = [
             (212, B, ""),
             (150, C, ""),
             (90, D, ""),
-            (12, E, "Stijn heeft zich ziek gemeld: een verhuizing en extra diensten werden hem "
-             "te veel. Hij wil graag terug naar zijn plek."),
+            (
+                12,
+                E,
+                "Stijn heeft zich ziek gemeld: een verhuizing en extra diensten werden hem "
+                "te veel. Hij wil graag terug naar zijn plek.",
+            ),
         ],
         parties=[
             (259, Party.REGIEHOUDER, "regiehouder"),
             (259, Party.HULPVERLENING, "behandelaar"),
             (230, Party.PERSOONLIJKE_OMGEVING, Contact("Iris de Graaf", "zus")),
-            (160, Party.WERKGEVER, Contact("Erik van Essen", "directeur",
-                                           "Van Essen Logistiek")),
+            (160, Party.WERKGEVER, Contact("Erik van Essen", "directeur", "Van Essen Logistiek")),
             (148, Party.ARBODIENST, "arbo"),
         ],
         notes=[
-            (258, Note.GESPREK, "Stijn, Youssef",
-             "Kennismaking. Stijn (40) is rustig en betrouwbaar. Hij heeft mogelijkheden in "
-             "logistiek en wil een vaste plek."),
-            (152, Note.DRIEGESPREK, "Stijn, Erik van Essen, Youssef",
-             "Stijn begint bij Van Essen Logistiek, in de vroege dienst."),
-            (95, Note.BEZOEK_WERKPLEK, "Stijn, Erik van Essen, Youssef",
-             "Het gaat goed; Stijn krijgt meer verantwoordelijkheid bij de ontvangst."),
-            (13, Note.TELEFOON, "Stijn, Youssef",
-             "Stijn meldt zich ziek. De verhuizing en de extra diensten waren te veel. We "
-             "zetten het uitvalplan in."),
-            (7, Note.DRIEGESPREK, "Stijn, Karin de Boer (arbodienst), Youssef",
-             "Eerste gesprek met de arbodienst. Geen haast; de plek blijft beschikbaar."),
+            (
+                258,
+                Note.GESPREK,
+                "Stijn, Youssef",
+                "Kennismaking. Stijn (40) is rustig en betrouwbaar. Hij heeft mogelijkheden in "
+                "logistiek en wil een vaste plek.",
+            ),
+            (
+                152,
+                Note.DRIEGESPREK,
+                "Stijn, Erik van Essen, Youssef",
+                "Stijn begint bij Van Essen Logistiek, in de vroege dienst.",
+            ),
+            (
+                95,
+                Note.BEZOEK_WERKPLEK,
+                "Stijn, Erik van Essen, Youssef",
+                "Het gaat goed; Stijn krijgt meer verantwoordelijkheid bij de ontvangst.",
+            ),
+            (
+                13,
+                Note.TELEFOON,
+                "Stijn, Youssef",
+                "Stijn meldt zich ziek. De verhuizing en de extra diensten waren te veel. We "
+                "zetten het uitvalplan in.",
+            ),
+            (
+                7,
+                Note.DRIEGESPREK,
+                "Stijn, Karin de Boer (arbodienst), Youssef",
+                "Eerste gesprek met de arbodienst. Geen haast; de plek blijft beschikbaar.",
+            ),
         ],
         afspraken=[
-            Afspr("Afstemmen over het herstelplan met de jobcoach", Party.HULPVERLENING,
-                  due=-4, made=12, milestone="hulpverlening-e-opvang"),
-            Afspr("Gesprek over tijdelijk aangepaste diensten", Party.ARBODIENST, due=5, made=7,
-                  milestone="arbodienst-e-afstemming"),
+            Afspr(
+                "Afstemmen over het herstelplan met de jobcoach",
+                Party.HULPVERLENING,
+                due=-4,
+                made=12,
+                milestone="hulpverlening-e-opvang",
+            ),
+            Afspr(
+                "Gesprek over tijdelijk aangepaste diensten",
+                Party.ARBODIENST,
+                due=5,
+                made=7,
+                milestone="arbodienst-e-afstemming",
+            ),
         ],
     ),
 ]
@@ -894,7 +1414,7 @@ def load() -> dict[str, int]:
     Afspraak.objects.filter(traject__in=demo_trajects()).delete()
     demo_trajects().delete()
     demo_kandidaten().delete()
-    builder = _Builder(users, organisations)
+    builder = _Builder(users)
     for verhaal in VERHALEN:
         builder.build(verhaal)
     return {
@@ -935,9 +1455,8 @@ def _users(organisations: dict[str, Organisation]) -> dict[str, User]:
 class _Builder:
     """Builds one candidate's traject through the domain methods, backdating as it goes."""
 
-    def __init__(self, users: dict[str, User], organisations: dict[str, Organisation]):
+    def __init__(self, users: dict[str, User]):
         self.users = users
-        self.organisations = organisations
         self.now = timezone.now()
         self.today = timezone.localdate()
         self.floor: datetime.datetime | None = None
@@ -957,10 +1476,10 @@ class _Builder:
     def due(self, days_from_today: int) -> datetime.date:
         return self.today + datetime.timedelta(days=days_from_today)
 
-    def _stamp_last_event(self, traject: Traject, at: datetime.datetime) -> None:
-        last = Gebeurtenis.objects.filter(traject=traject).order_by("-pk").first()
-        if last is not None:
-            Gebeurtenis.objects.filter(pk=last.pk).update(at=at)
+    @staticmethod
+    def _stamp(at: datetime.datetime, **event) -> None:
+        """Backdate the timeline event(s) a domain method just made."""
+        Gebeurtenis.objects.filter(**event).update(at=at)
 
     # -- one story -----------------------------------------------------------------------
 
@@ -1008,14 +1527,15 @@ class _Builder:
             if step[0] == "party":
                 betrokkene = self._add_party(traject, coach, step[1], step[2])
                 Betrokkene.objects.filter(pk=betrokkene.pk).update(added_at=at)
+                self._stamp(at, betrokkene=betrokkene)
                 added[betrokkene.pk] = day
             else:
                 transition = traject.move_to(step[1], by=coach, reason=step[2])
                 type(transition).objects.filter(pk=transition.pk).update(at=at)
                 Traject.objects.filter(pk=traject.pk).update(phase_since=at)
                 traject.phase_since = at
+                self._stamp(at, transition=transition)
                 visits.append((step[1], day))
-            self._stamp_last_event(traject, at)
 
         self._milestones(traject, v, coach, rng, visits, added)
         notes = self._notes(traject, v, coach, rng)
@@ -1027,7 +1547,7 @@ class _Builder:
             transition = traject.close(outcome, by=coach, reason=reason)
             type(transition).objects.filter(pk=transition.pk).update(at=at)
             Traject.objects.filter(pk=traject.pk).update(closed_at=at)
-            self._stamp_last_event(traject, at)
+            self._stamp(at, transition=transition)
         return traject
 
     def _add_party(self, traject: Traject, coach: User, party: str, who) -> Betrokkene:
@@ -1089,7 +1609,7 @@ class _Builder:
             m.record_change(actor, old_status)
             TrajectMilestone.objects.filter(pk=m.pk).update(updated_at=at)
             if old_status != m.status:
-                self._stamp_last_event(traject, at)
+                self._stamp(at, milestone=m)
 
     def _pick(self, rng: random.Random, done_phase: bool) -> M:
         r = rng.random()
@@ -1119,7 +1639,7 @@ class _Builder:
             )
             note.save()
             JournaalNotitie.objects.filter(pk=note.pk).update(created_at=at)
-            self._stamp_last_event(traject, at)
+            self._stamp(at, notitie=note)
             by_day[day] = note
         return by_day
 
@@ -1127,9 +1647,9 @@ class _Builder:
         parties: dict[str, Betrokkene] = {}
         for b in traject.betrokkenen.order_by("pk"):
             parties.setdefault(b.party, b)
-        milestones = {m.route_milestone.key: m for m in traject.milestones.select_related(
-            "route_milestone"
-        )}
+        milestones = {
+            m.route_milestone.key: m for m in traject.milestones.select_related("route_milestone")
+        }
         for item in v.afspraken:
             at = self.moment(item.made, rng)
             afspraak = Afspraak.objects.create(
@@ -1143,16 +1663,16 @@ class _Builder:
             )
             afspraak.record(coach, created=True)
             Afspraak.objects.filter(pk=afspraak.pk).update(created_at=at)
-            self._stamp_last_event(traject, at)
+            self._stamp(at, afspraak=afspraak, status="")
             if item.status != Afspraak.Status.OPEN:
                 afspraak.status = item.status
                 afspraak.save(update_fields=["status"])
                 afspraak.record(coach, created=False)
-                self._stamp_last_event(traject, self.moment(item.done or item.made, rng))
+                done = self.moment(item.done or item.made, rng)
+                self._stamp(done, afspraak=afspraak, status=item.status)
 
 
 def phase_summary() -> list[tuple[str, int]]:
     """Open demo trajects per phase, for the command's report."""
     open_trajects = demo_trajects().filter(closed_at__isnull=True)
     return [(str(p.label), open_trajects.filter(phase=p).count()) for p in Phase]
-

@@ -455,7 +455,7 @@ class Afspraak(models.Model):
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="afspraken")
     what = models.CharField(_("wat"), max_length=500)
     who = models.ForeignKey(
-        Betrokkene, verbose_name=_("wie"), on_delete=models.PROTECT, related_name="afspraken"
+        Betrokkene, verbose_name=_("wie"), on_delete=models.RESTRICT, related_name="afspraken"
     )
     due_date = models.DateField(_("uiterlijk op"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="open")

@@ -66,8 +66,7 @@ class Command(BaseCommand):
 
     def _print_logins(self) -> None:
         rows = [
-            (login.email, str(dict(demo.Role.choices)[login.role]), login.look_at)
-            for login in demo.LOGINS
+            (login.email, str(demo.Role(login.role).label), login.look_at) for login in demo.LOGINS
         ]
         headers = ("E-mailadres (login)", "Rol", "Wat je kunt bekijken")
         widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(3)]
