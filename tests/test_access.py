@@ -116,3 +116,15 @@ def test_admin_does_not_see_dossiers(client, traject):
     admin = UserFactory(role="beheerder", is_staff=True, is_superuser=True)
     client.force_login(admin)
     assert client.get(reverse("trajects:detail", args=[traject.pk])).status_code == 404
+
+
+def test_candidate_gets_no_change_buttons(client, coach):
+    account = UserFactory(role="kandidaat")
+    own = TrajectFactory(coach=coach, kandidaat=KandidaatFactory(user=account))
+    client.force_login(account)
+    html = client.get(reverse("trajects:detail", args=[own.pk])).content.decode()
+    assert "Mijlpaal" in html
+    assert 'value="klaar"' not in html and "Bewerken" not in html
+    client.force_login(coach)
+    html = client.get(reverse("trajects:detail", args=[own.pk])).content.decode()
+    assert 'value="klaar"' in html

@@ -493,6 +493,10 @@ class Afspraak(models.Model):
     def is_overdue(self) -> bool:
         return self.status == self.Status.OPEN and self.due_date < timezone.localdate()
 
+    @property
+    def days_overdue(self) -> int:
+        return max(0, (timezone.localdate() - self.due_date).days) if self.is_overdue else 0
+
     def record(self, by, created: bool) -> None:
         """Put this agreement (new, or its new status) on the timeline."""
         Gebeurtenis.objects.create(

@@ -136,8 +136,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     progress = _progress(milestones)
     current_open = [m for m in milestones if m.route_milestone.phase == traject.phase and m.is_open]
-    afspraken = access.afspraken_visible(request.user, traject).select_related(
-        "who__user", "milestone__route_milestone"
+    afspraken = list(
+        access.afspraken_visible(request.user, traject).select_related(
+            "who__user", "milestone__route_milestone"
+        )
     )
     kinds = access.timeline_kinds_visible(request.user, traject)
     context = {
@@ -153,7 +155,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_add_betrokkene": access.can(request.user, "betrokkene.add", traject),
         "can_add_afspraak": access.can(request.user, "afspraak.add", traject),
         "can_add_note": access.can(request.user, "journal.add", traject),
-        "statuses": TrajectMilestone.Status,
+        "editable": access.changeable_ids(request.user, milestones),
+        "afspraken_editable": access.changeable_ids(request.user, afspraken),
     }
     log_read(request.user, traject, detail="trajectpagina")
     return render(request, "trajects/detail.html", context)
@@ -186,7 +189,11 @@ def milestones(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "trajects/milestones.html",
-        {"traject": traject, "phases": phases, "statuses": TrajectMilestone.Status},
+        {
+            "traject": traject,
+            "phases": phases,
+            "editable": access.changeable_ids(request.user, items),
+        },
     )
 
 
@@ -242,7 +249,7 @@ def milestone_status(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
         return render(
             request,
             "trajects/_milestone_row.html",
-            {"traject": traject, "m": milestone, "error": error},
+            {"traject": traject, "m": milestone, "error": error, "editable": {milestone.pk}},
         )
     if error:
         messages.error(request, error)
