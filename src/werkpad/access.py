@@ -153,30 +153,28 @@ def trajects_as(user: User, party: str) -> QuerySet[Traject]:
     )
 
 
-def milestones_visible(user: User, traject: Traject) -> QuerySet[TrajectMilestone]:
+def _own_or_all(user: User, traject: Traject, qs: QuerySet, owner_field: str) -> QuerySet:
+    """All items for who sees the whole dossier; for other parties only their own."""
     rel = relation(user, traject)
-    qs = traject.milestones.all()
     if rel.allows("traject.view_full"):
         return qs
     if rel.allows("traject.view"):
-        return qs.filter(owner_id__in=rel.betrokkene_ids)
+        return qs.filter(**{f"{owner_field}__in": rel.betrokkene_ids})
     return qs.none()
+
+
+def milestones_visible(user: User, traject: Traject) -> QuerySet[TrajectMilestone]:
+    return _own_or_all(user, traject, traject.milestones.all(), "owner_id")
+
+
+def afspraken_visible(user: User, traject: Traject) -> QuerySet[Afspraak]:
+    return _own_or_all(user, traject, traject.afspraken.all(), "who_id")
 
 
 def changeable_ids(user: User, items) -> set[int]:
     """Of these milestones or agreements (of one traject), the ids the user may change. Costs
     no queries once the user's relation to the traject is known."""
     return {item.pk for item in items if can(user, "item.change", item)}
-
-
-def afspraken_visible(user: User, traject: Traject) -> QuerySet[Afspraak]:
-    rel = relation(user, traject)
-    qs = traject.afspraken.all()
-    if rel.allows("traject.view_full"):
-        return qs
-    if rel.allows("traject.view"):
-        return qs.filter(who_id__in=rel.betrokkene_ids)
-    return qs.none()
 
 
 def timeline_kinds_visible(user: User, traject: Traject) -> set[str] | None:

@@ -20,6 +20,15 @@ phone_validator = RegexValidator(
 )
 
 
+def not_newly_in_the_past(form: forms.ModelForm, field: str, message: str):
+    """A date may stay where it was, but a new or changed one cannot lie in the past."""
+    value = form.cleaned_data.get(field)
+    changed = form.instance.pk is None or value != form.initial.get(field)
+    if value and changed and value < timezone.localdate():
+        raise forms.ValidationError(message)
+    return value
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -157,12 +166,9 @@ class MilestoneForm(forms.ModelForm):
         self.fields["owner"].queryset = self.instance.traject.betrokkenen.select_related("user")
 
     def clean_due_date(self) -> datetime.date | None:
-        due = self.cleaned_data.get("due_date")
-        if due and due != self.initial.get("due_date") and due < timezone.localdate():
-            raise forms.ValidationError(
-                _("Een nieuwe streefdatum kan niet in het verleden liggen.")
-            )
-        return due
+        return not_newly_in_the_past(
+            self, "due_date", _("Een nieuwe streefdatum kan niet in het verleden liggen.")
+        )
 
 
 class AfspraakForm(forms.ModelForm):
@@ -181,11 +187,7 @@ class AfspraakForm(forms.ModelForm):
             del self.fields["status"]
 
     def clean_due_date(self) -> datetime.date:
-        due = self.cleaned_data["due_date"]
-        changed = self.instance.pk is None or due != self.initial.get("due_date")
-        if changed and due < timezone.localdate():
-            raise forms.ValidationError(_("Kies een datum van vandaag of later."))
-        return due
+        return not_newly_in_the_past(self, "due_date", _("Kies een datum van vandaag of later."))
 
 
 class NotitieForm(forms.ModelForm):

@@ -198,15 +198,7 @@ def milestones(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def milestone_edit(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
-    traject = access.traject_or_404(request.user, pk)
-    milestone = get_object_or_404(
-        TrajectMilestone.objects.select_related("route_milestone", "traject__kandidaat"),
-        pk=mid,
-        traject=traject,
-    )
-    if not access.can(request.user, "milestone.view", milestone):
-        raise access.Http404
-    access.require(request.user, "milestone.change", milestone)
+    traject, milestone = _changeable_milestone(request, pk, mid)
     old_status = milestone.status
     form = MilestoneForm(request.POST or None, instance=milestone)
     if request.method == "POST" and form.is_valid():
@@ -226,15 +218,7 @@ def milestone_edit(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
 @require_POST
 def milestone_status(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
     """Quick status change from a list (HTMX swaps the row; without JS it redirects)."""
-    traject = access.traject_or_404(request.user, pk)
-    milestone = get_object_or_404(
-        TrajectMilestone.objects.select_related("route_milestone", "owner__user"),
-        pk=mid,
-        traject=traject,
-    )
-    if not access.can(request.user, "milestone.view", milestone):
-        raise access.Http404
-    access.require(request.user, "milestone.change", milestone)
+    traject, milestone = _changeable_milestone(request, pk, mid)
     status = request.POST.get("status", "")
     error = ""
     if status not in QUICK_STATUSES:
@@ -366,6 +350,22 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- helpers ---------------------------------------------------------------------------
+
+
+def _changeable_milestone(request, pk: int, mid: int) -> tuple[Traject, TrajectMilestone]:
+    """The traject and one of its milestones, if this user may change it (404 when they may
+    not even see it)."""
+    traject = access.traject_or_404(request.user, pk)
+    milestone = get_object_or_404(
+        TrajectMilestone.objects.select_related("route_milestone", "owner__user"),
+        pk=mid,
+        traject=traject,
+    )
+    milestone.traject = traject
+    if not access.can(request.user, "milestone.view", milestone):
+        raise access.Http404
+    access.require(request.user, "milestone.change", milestone)
+    return traject, milestone
 
 
 def _form_page(request, traject, form, heading: str, submit_label: str = "") -> HttpResponse:
