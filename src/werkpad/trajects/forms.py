@@ -5,19 +5,14 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.accounts.models import User
+from werkpad.formfields import DateInput, phone_field
 from werkpad.route.models import Party, Phase
 
 from .models import Afspraak, Betrokkene, JournaalNotitie, Kandidaat, Traject, TrajectMilestone
-
-phone_validator = RegexValidator(
-    r"^\+?[0-9 ()\-]{8,20}$",
-    _("Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678 of +31 6 12345678."),
-)
 
 
 def not_newly_in_the_past(form: forms.ModelForm, field: str, message: str):
@@ -29,17 +24,8 @@ def not_newly_in_the_past(form: forms.ModelForm, field: str, message: str):
     return value
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class KandidaatForm(forms.ModelForm):
-    phone = forms.CharField(
-        label=_("Telefoon"), max_length=30, required=False, validators=[phone_validator]
-    )
+    phone = phone_field()
 
     class Meta:
         model = Kandidaat
@@ -126,9 +112,7 @@ class BetrokkeneForm(forms.ModelForm):
         required=False,
         help_text=_("Kies een account, of vul hieronder naam en gegevens in."),
     )
-    phone = forms.CharField(
-        label=_("Telefoon"), max_length=30, required=False, validators=[phone_validator]
-    )
+    phone = phone_field()
 
     class Meta:
         model = Betrokkene
