@@ -22,7 +22,7 @@ from django.http import Http404
 
 from werkpad.accounts.models import User
 from werkpad.route.models import Party
-from werkpad.trajects.models import Afspraak, Betrokkene, Traject, TrajectMilestone
+from werkpad.trajects.models import Afspraak, Betrokkene, Kandidaat, Traject, TrajectMilestone
 
 BEGELEIDER = "begeleider"
 REGIEHOUDER = "regiehouder"
@@ -39,6 +39,7 @@ RULES: dict[str, set[str]] = {
     "traject.move": {BEGELEIDER, TEAMLEIDER},
     "traject.close": {BEGELEIDER, TEAMLEIDER},
     "betrokkene.add": {BEGELEIDER, TEAMLEIDER},
+    "kandidaat.invite": {BEGELEIDER, TEAMLEIDER},
     "journal.view": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, KANDIDAAT},
     "journal.add": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER},
     "afspraak.add": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, PARTIJ},
@@ -60,10 +61,12 @@ GLOBAL_RULES: dict[str, set[str]] = {
 
 @dataclass
 class Relation:
-    """How one user stands towards one traject."""
+    """How one user stands towards one traject (or towards a candidate, over their
+    trajects)."""
 
     kinds: set[str] = field(default_factory=set)
     betrokkene_ids: set[int] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
 
     def allows(self, action: str) -> bool:
         return bool(self.kinds & RULES.get(action, set()))
@@ -78,16 +81,7 @@ def relation(user: User, traject: Traject) -> Relation:
     cache = traject.__dict__.setdefault("_relations", {})
     if user.pk in cache:
         return cache[user.pk]
-    for b in Betrokkene.objects.filter(traject=traject, user=user).only("pk", "party"):
-        rel.betrokkene_ids.add(b.pk)
-        if b.party == Party.BEGELEIDING:
-            rel.kinds.add(BEGELEIDER)
-        elif b.party == Party.REGIEHOUDER:
-            rel.kinds.add(REGIEHOUDER)
-        elif b.party == Party.KANDIDAAT:
-            rel.kinds.add(KANDIDAAT)
-        else:
-            rel.kinds.add(PARTIJ)
+    _add_betrokkenheden(rel, Betrokkene.objects.filter(traject=traject, user=user))
     if traject.kandidaat.user_id == user.pk:
         rel.kinds.add(KANDIDAAT)
     if (
@@ -100,6 +94,93 @@ def relation(user: User, traject: Traject) -> Relation:
     return rel
 
 
+def _add_betrokkenheden(rel: Relation, betrokkenen) -> None:
+    for b in betrokkenen.only("pk", "party"):
+        rel.betrokkene_ids.add(b.pk)
+        rel.parties.add(b.party)
+        if b.party == Party.BEGELEIDING:
+            rel.kinds.add(BEGELEIDER)
+        elif b.party == Party.REGIEHOUDER:
+            rel.kinds.add(REGIEHOUDER)
+        elif b.party == Party.KANDIDAAT:
+            rel.kinds.add(KANDIDAAT)
+        else:
+            rel.kinds.add(PARTIJ)
+
+
+# --- the candidate's own data: instruments and sharing ----------------------------------
+
+# Who works on the candidate's instruments with them. Everyone else sees only what the
+# candidate shares with their party.
+INSTRUMENT_OWNERS = {KANDIDAAT, BEGELEIDER}
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """One instrument of one candidate (for access decisions)."""
+
+    kandidaat: Kandidaat
+    kind: str
+
+
+def kandidaat_relation(user: User, kandidaat: Kandidaat) -> Relation:
+    """How the user stands towards a candidate, over all of the candidate's trajects."""
+    rel = Relation()
+    if not user.is_authenticated or not user.is_active:
+        return rel
+    cache = kandidaat.__dict__.setdefault("_relations", {})
+    if user.pk in cache:
+        return cache[user.pk]
+    _add_betrokkenheden(rel, Betrokkene.objects.filter(traject__kandidaat=kandidaat, user=user))
+    if kandidaat.user_id == user.pk:
+        rel.kinds.add(KANDIDAAT)
+    cache[user.pk] = rel
+    return rel
+
+
+def current_sharing(kandidaat: Kandidaat):
+    """The sharing settings in force (newest version), or None: nothing shared."""
+    from werkpad.instruments.models import DeelVersie
+
+    if "_sharing" not in kandidaat.__dict__:
+        kandidaat.__dict__["_sharing"] = DeelVersie.objects.filter(kandidaat=kandidaat).first()
+    return kandidaat.__dict__["_sharing"]
+
+
+def shared_categories(user: User, kandidaat: Kandidaat) -> set[str]:
+    """The categories the candidate shares with any party this user belongs to."""
+    rel = kandidaat_relation(user, kandidaat)
+    sharing = current_sharing(kandidaat) if rel.parties - {Party.KANDIDAAT} else None
+    if sharing is None:
+        return set()
+    categories: set[str] = set()
+    for party in rel.parties:
+        categories |= sharing.categories_for(party)
+    return categories
+
+
+def _can_instrument(user: User, action: str, obj: Instrument) -> bool:
+    from werkpad.instruments.kinds import KINDS
+
+    kind = KINDS.get(obj.kind)
+    if kind is None:
+        return False
+    rel = kandidaat_relation(user, obj.kandidaat)
+    if rel.kinds & INSTRUMENT_OWNERS:
+        return action in {"instrument.view", "instrument.change", "instrument.history"}
+    if action == "instrument.view":
+        return kind.category in shared_categories(user, obj.kandidaat)
+    return False
+
+
+KANDIDAAT_RULES: dict[str, set[str]] = {
+    "kandidaat.view": {KANDIDAAT, BEGELEIDER, REGIEHOUDER, PARTIJ},
+    "sharing.view": INSTRUMENT_OWNERS,
+    "sharing.change": INSTRUMENT_OWNERS,
+    "accesslog.view": {KANDIDAAT},
+}
+
+
 def can(user: User, action: str, obj=None) -> bool:
     """May `user` do `action` on `obj`? Deny by default."""
     if user is None or not user.is_authenticated or not user.is_active:
@@ -107,7 +188,14 @@ def can(user: User, action: str, obj=None) -> bool:
     if obj is None:
         return user.role in GLOBAL_RULES.get(action, set())
     if isinstance(obj, Traject):
-        return relation(user, obj).allows(action)
+        rel = relation(user, obj)
+        if action == "journal.view" and not rel.allows(action) and PARTIJ in rel.kinds:
+            return "journaal" in shared_categories(user, obj.kandidaat)
+        return rel.allows(action)
+    if isinstance(obj, Instrument):
+        return _can_instrument(user, action, obj)
+    if isinstance(obj, Kandidaat):
+        return bool(kandidaat_relation(user, obj).kinds & KANDIDAAT_RULES.get(action, set()))
     if isinstance(obj, TrajectMilestone):
         return _can_item(user, action, obj, owner_id=obj.owner_id)
     if isinstance(obj, Afspraak):
@@ -180,7 +268,7 @@ def changeable_ids(user: User, items) -> set[int]:
 def timeline_kinds_visible(user: User, traject: Traject) -> set[str] | None:
     """Which timeline kinds the user may see (None: all)."""
     rel = relation(user, traject)
-    if rel.allows("journal.view"):
+    if can(user, "journal.view", traject):
         return None
     if rel.allows("traject.view"):
         return {"geopend", "fase"}
@@ -194,6 +282,15 @@ def require(user: User, action: str, obj=None) -> None:
     """Raise PermissionDenied unless `can(user, action, obj)`."""
     if not can(user, action, obj):
         raise PermissionDenied
+
+
+def kandidaat_or_404(user: User, pk: int, action: str = "kandidaat.view") -> Kandidaat:
+    """The candidate, if the user has any relation to them (else 404)."""
+    kandidaat = Kandidaat.objects.filter(pk=pk).first()
+    if kandidaat is None or not can(user, "kandidaat.view", kandidaat):
+        raise Http404
+    require(user, action, kandidaat)
+    return kandidaat
 
 
 def traject_or_404(user: User, pk: int, action: str = "traject.view") -> Traject:

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "werkpad.audit",
     "werkpad.route",
     "werkpad.trajects",
+    "werkpad.instruments",
 ]
 
 MIDDLEWARE = [

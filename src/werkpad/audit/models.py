@@ -26,6 +26,7 @@ class AuditEntry(models.Model):
     object_type = models.CharField(_("soort object"), max_length=100)
     object_id = models.CharField(_("object-id"), max_length=64)
     traject_id = models.BigIntegerField(_("traject"), null=True, blank=True, db_index=True)
+    kandidaat_id = models.BigIntegerField(_("kandidaat"), null=True, blank=True, db_index=True)
     detail = models.CharField(_("onderdeel"), max_length=200, blank=True)
     changed_fields = models.JSONField(_("gewijzigde velden"), default=list, blank=True)
 

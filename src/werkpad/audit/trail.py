@@ -19,6 +19,17 @@ def _traject_id(obj: Model) -> int | None:
     return getattr(obj, "traject_id", None)
 
 
+def _kandidaat_id(obj: Model) -> int | None:
+    if obj._meta.label == "trajects.Kandidaat":
+        return obj.pk
+    if hasattr(obj, "kandidaat_id"):
+        return obj.kandidaat_id
+    traject = getattr(obj, "traject", None) if hasattr(obj, "traject_id") else None
+    if obj._meta.label == "trajects.Traject":
+        traject = obj
+    return getattr(traject, "kandidaat_id", None)
+
+
 def write(
     user, action: str, obj: Model, detail: str = "", changed: list[str] | None = None
 ) -> None:
@@ -31,6 +42,7 @@ def write(
         object_type=obj._meta.label,
         object_id=str(obj.pk),
         traject_id=_traject_id(obj),
+        kandidaat_id=_kandidaat_id(obj),
         detail=detail,
         changed_fields=changed or [],
     )

@@ -1,0 +1,49 @@
+"""The sharing form: per party, which categories the candidate shares."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext as _
+
+from .kinds import CATEGORIES, SHARING_PARTIES
+
+
+class SharingForm(forms.Form):
+    def __init__(self, *args, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        shared = current.shared if current else {}
+        for party, party_name in SHARING_PARTIES:
+            self.fields[f"deel_{party}"] = forms.MultipleChoiceField(
+                label=party_name,
+                choices=CATEGORIES,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                initial=shared.get(party, []),
+            )
+
+    def to_data(self) -> dict[str, list[str]]:
+        return {
+            party: sorted(self.cleaned_data.get(f"deel_{party}", []))
+            for party, _name in SHARING_PARTIES
+            if self.cleaned_data.get(f"deel_{party}")
+        }
+
+
+def sharing_changes(old: dict, new: dict) -> list[str]:
+    """Readable lines: what became shared with whom, and what was withdrawn."""
+    party_names = dict(SHARING_PARTIES)
+    category_names = dict(CATEGORIES)
+    lines = []
+    for party, party_name in party_names.items():
+        before, after = set(old.get(party, [])), set(new.get(party, []))
+        for category in sorted(after - before):
+            lines.append(
+                _("%(what)s gedeeld met %(party)s")
+                % {"what": category_names.get(category, category), "party": party_name}
+            )
+        for category in sorted(before - after):
+            lines.append(
+                _("%(what)s niet meer gedeeld met %(party)s")
+                % {"what": category_names.get(category, category), "party": party_name}
+            )
+    return lines
