@@ -1,7 +1,11 @@
-"""People who log in, and the organisations they work for."""
+"""People who log in, the organisations they work for, and invitations to log in."""
 
+import datetime
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -94,3 +98,61 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+
+class Uitnodiging(models.Model):
+    """An invitation for a candidate to the portal: a one-time link to set a password.
+
+    Only the sha256 hash of the token is stored; the token itself exists only in the e-mail.
+    The logic (sending, checking, accepting) lives in `werkpad.accounts.invites`. The candidate
+    is referred to by its label string, so that accounts does not import trajects."""
+
+    VALID_FOR = datetime.timedelta(days=7)
+
+    class Status(models.TextChoices):
+        OK = "ok", _("Geldig")
+        UNKNOWN = "unknown", _("Onbekend")
+        USED = "used", _("Gebruikt")
+        EXPIRED = "expired", _("Verlopen")
+
+    kandidaat = models.ForeignKey(
+        "trajects.Kandidaat",
+        verbose_name=_("kandidaat"),
+        on_delete=models.CASCADE,
+        related_name="uitnodigingen",
+    )
+    email = models.EmailField(_("e-mailadres"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("geldig tot"))
+    used_at = models.DateTimeField(_("gebruikt op"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("vervangen op"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgenodigd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.created_at:%d-%m-%Y})"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.expires_at is None:
+            self.expires_at = self.created_at + self.VALID_FOR
+        super().save(*args, **kwargs)
+
+    def status(self, now: datetime.datetime | None = None) -> str:
+        """ok, used (this link, or the candidate has an account by now) or expired (too old,
+        or replaced by a newer invitation)."""
+        if self.used_at is not None or self.kandidaat.user_id is not None:
+            return self.Status.USED
+        if self.revoked_at is not None or self.expires_at <= (now or timezone.now()):
+            return self.Status.EXPIRED
+        return self.Status.OK

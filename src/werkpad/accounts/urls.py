@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -15,4 +16,6 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitnodiging/<str:token>/", views.accept, name="accept"),
+    path("uitnodigen/<int:pk>/", views.invite, name="invite"),
 ]

@@ -155,6 +155,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_add_betrokkene": access.can(request.user, "betrokkene.add", traject),
         "can_add_afspraak": access.can(request.user, "afspraak.add", traject),
         "can_add_note": access.can(request.user, "journal.add", traject),
+        "can_invite": access.can(request.user, "kandidaat.invite", traject)
+        and not traject.kandidaat.user_id,
         "editable": access.changeable_ids(request.user, milestones),
         "afspraken_editable": access.changeable_ids(request.user, afspraken),
     }
