@@ -82,9 +82,10 @@ def test_link_works_once_and_logs_the_candidate_in(client, coach, traject, mailo
     assert Uitnodiging.objects.get().used_at is not None
 
     page = client.get(reverse("home"), follow=True)
-    assert page.redirect_chain[-1][0] == reverse("trajects:detail", args=[traject.pk])
+    assert page.redirect_chain[-1][0] == reverse("portal:home")
     text = page.content.decode()
-    assert "Welkom bij Werkpad!" in text and kandidaat.full_name in text
+    assert "Welkom bij Werkpad!" in text and f"Hoi {kandidaat.first_name}" in text
+    assert reverse("trajects:detail", args=[traject.pk]) in text
 
     client.logout()
     again = client.get(link)

@@ -56,6 +56,7 @@ GLOBAL_RULES: dict[str, set[str]] = {
     "regie.overview": {User.Role.REGIEHOUDER, User.Role.TEAMLEIDER},
     "audit.view": {User.Role.BEHEERDER},  # the log in /beheer/ (Django admin, staff only)
     "route.view": set(User.Role.values),
+    "portal.view": {User.Role.KANDIDAAT},
 }
 
 

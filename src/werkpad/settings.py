@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "werkpad.route",
     "werkpad.trajects",
     "werkpad.instruments",
+    "werkpad.portal",
 ]
 
 MIDDLEWARE = [

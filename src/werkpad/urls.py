@@ -11,6 +11,7 @@ urlpatterns = [
     path("route/", include("werkpad.route.urls")),
     path("", include("werkpad.trajects.urls")),
     path("kandidaten/", include("werkpad.instruments.urls")),
+    path("mijn/", include("werkpad.portal.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
 ]

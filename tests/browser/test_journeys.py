@@ -182,6 +182,10 @@ def test_candidate_sees_only_their_own_traject(page: Page, live_server, login, c
     )
 
     login(page, account)
+    # the candidate starts on their own portal page, in plain words
+    expect(page.get_by_role("heading", name="Hoi Mila", level=1)).to_be_visible()
+    expect(page.locator(".where .phase")).to_have_text("Voortraject")
+    page.get_by_role("link", name="Alles over mijn traject").click()
     expect(page.get_by_role("heading", name="Mila de Jong", level=1)).to_be_visible()
     expect(page.locator("#current-phase")).to_have_text("Voortraject")
     assert page.url.endswith(f"/trajecten/{own.pk}/")

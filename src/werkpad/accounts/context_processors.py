@@ -12,6 +12,10 @@ def navigation(request) -> dict:
             "register": access.can(user, "kandidaat.register"),
             "regie": access.can(user, "regie.overview"),
             "audit": access.can(user, "audit.view"),
-            "mine": not access.can(user, "caseload.view") and not access.can(user, "audit.view"),
+            "portal": access.can(user, "portal.view"),
+            "mine": not any(
+                access.can(user, action)
+                for action in ("caseload.view", "audit.view", "portal.view")
+            ),
         }
     }

@@ -50,6 +50,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("trajects:regie")
     if user.role == User.Role.BEHEERDER:
         return redirect("admin:index")
+    if user.role == User.Role.KANDIDAAT:
+        return redirect("portal:home")
     return redirect("trajects:mine")
 
 
@@ -155,6 +157,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_add_betrokkene": access.can(request.user, "betrokkene.add", traject),
         "can_add_afspraak": access.can(request.user, "afspraak.add", traject),
         "can_add_note": access.can(request.user, "journal.add", traject),
+        "show_instruments": access.can(request.user, "kandidaat.view", traject.kandidaat),
         "can_invite": access.can(request.user, "kandidaat.invite", traject)
         and not traject.kandidaat.user_id,
         "editable": access.changeable_ids(request.user, milestones),
