@@ -160,3 +160,14 @@ def test_running_twice_keeps_counts(loaded):
     assert counts() == before
     assert authenticate(email="coach@demo.werkpad.nl", password="werkpad-demo")
     assert Traject.objects.filter(kandidaat__user=user("kandidaat")).count() == 1
+
+
+@pytest.mark.django_db
+def test_demo_candidate_shares_crisis_card_but_not_finances(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=io.StringIO())
+    sanne = Kandidaat.objects.get(user__email="kandidaat@demo.werkpad.nl")
+    lg = User.objects.get(email="leidinggevende@demo.werkpad.nl")
+    assert access.can(lg, "instrument.view", access.Instrument(sanne, "crisiskaart"))
+    assert not access.can(lg, "instrument.view", access.Instrument(sanne, "financien"))
+    assert sanne.instrumentversies.filter(kind="crisiskaart").count() == 2

@@ -104,7 +104,7 @@ LOGINS: list[Login] = [
         "de Vries",
         Role.KANDIDAAT,
         "",
-        "Eigen traject van Sanne (plaatsing bij het tuincentrum)",
+        "Mijn Werkpad: eigen traject, gegevens (crisiskaart e.a.) en wie ziet wat",
     ),
     Login(
         "werkgever",
@@ -120,7 +120,7 @@ LOGINS: list[Login] = [
         "Visser",
         Role.LEIDINGGEVENDE,
         "tuincentrum",
-        "Rol als leidinggevende bij Sanne, Daan en Yara",
+        "Leidinggevende bij Sanne, Daan en Yara; ziet Sannes crisiskaart, niet haar financiën",
     ),
     Login(
         "behandelaar",
@@ -1400,7 +1400,9 @@ def is_loaded() -> bool:
         return False
     if demo_kandidaten().count() < len(VERHALEN):
         return False
-    return Traject.objects.filter(kandidaat__user__email=KANDIDAAT_EMAIL).exists()
+    from werkpad.instruments.models import InstrumentVersie
+
+    return InstrumentVersie.objects.filter(kandidaat__user__email=KANDIDAAT_EMAIL).exists()
 
 
 @transaction.atomic
@@ -1417,6 +1419,12 @@ def load() -> dict[str, int]:
     builder = _Builder(users)
     for verhaal in VERHALEN:
         builder.build(verhaal)
+    # the candidate's own instruments and sharing (werkpad.instruments)
+    from werkpad.instruments.demo import load_for
+
+    sanne = Kandidaat.objects.get(user__email=KANDIDAAT_EMAIL)
+    coach = sanne.trajects.first().created_by
+    load_for(sanne, coach, leidinggevende=users.get("leidinggevende"))
     return {
         "organisaties": len(organisations),
         "logins": len(users),
