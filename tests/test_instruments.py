@@ -219,3 +219,11 @@ def test_journal_shared_with_a_party_shows_on_their_timeline(client, coach, cand
     share(client, candidate, werkgever=["journaal"])
     client.force_login(employer)
     assert "Verslag van gesprek" in client.get(timeline).content.decode()
+
+
+def test_pages_work_before_anything_was_saved(client, candidate):
+    client.force_login(candidate.user)
+    assert client.get(url("sharing", candidate)).status_code == 200
+    assert "Je hebt nog niets gedeeld." in client.get(url("sharing", candidate)).content.decode()
+    assert client.get(url("history", candidate, "crisiskaart")).status_code == 200
+    assert client.get(url("overview", candidate)).status_code == 200

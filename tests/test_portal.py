@@ -62,3 +62,48 @@ def test_portal_query_count_does_not_grow(client, candidate):
     with CaptureQueriesContext(connection) as large:
         client.get(reverse("portal:home"))
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_candidate_corrects_own_details_and_coach_too(client, candidate, coach):
+    kandidaat = candidate.kandidaat
+    url = reverse("trajects:kandidaat_edit", args=[kandidaat.pk])
+    client.force_login(candidate)
+    data = {
+        "first_name": "Mila",
+        "last_name": "Jansen",
+        "email": "mila@example.nl",
+        "phone": "06 1234",
+    }
+    response = client.post(url, data)
+    assert "Vul een geldig telefoonnummer in" in response.content.decode()
+    assert 'value="Jansen"' in response.content.decode()
+    client.post(url, {**data, "phone": "06 12345678"})
+    kandidaat.refresh_from_db()
+    assert (kandidaat.last_name, kandidaat.phone) == ("Jansen", "06 12345678")
+    client.force_login(coach)
+    client.post(url, {**data, "phone": "06 12345678", "city": "Zeist"})
+    kandidaat.refresh_from_db()
+    assert kandidaat.city == "Zeist"
+
+
+def test_others_cannot_edit_candidate_details(client, candidate, coach):
+    lg = UserFactory(role="leidinggevende")
+    candidate.kandidaat.trajects.get().add_betrokkene("leidinggevende", by=coach, user=lg)
+    client.force_login(lg)
+    url = reverse("trajects:kandidaat_edit", args=[candidate.kandidaat.pk])
+    assert client.get(url).status_code == 403
+    client.force_login(UserFactory(role="trajectbegeleider"))
+    assert client.get(url).status_code == 404
+
+
+def test_corrected_name_shows_for_the_candidate_betrokkene(client, coach):
+    from tests.factories import TrajectFactory as TF
+
+    traject = TF(coach=coach)
+    client.force_login(coach)
+    kandidaat = traject.kandidaat
+    client.post(
+        reverse("trajects:kandidaat_edit", args=[kandidaat.pk]),
+        {"first_name": "Noor", "last_name": "Bakker", "email": "noor@example.nl"},
+    )
+    assert traject.betrokkenen.get(party=Party.KANDIDAAT).display_name == "Noor Bakker"

@@ -177,6 +177,7 @@ def _can_instrument(user: User, action: str, obj: Instrument) -> bool:
 KANDIDAAT_RULES: dict[str, set[str]] = {
     "kandidaat.view": {KANDIDAAT, BEGELEIDER, REGIEHOUDER, PARTIJ},
     "sharing.view": INSTRUMENT_OWNERS,
+    "kandidaat.change": INSTRUMENT_OWNERS,
     "sharing.change": INSTRUMENT_OWNERS,
     "accesslog.view": {KANDIDAAT},
 }

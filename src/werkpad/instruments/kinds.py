@@ -387,9 +387,12 @@ class Kind:
     def is_private(self, name: str) -> bool:
         return name.startswith(self.private_prefixes)
 
-    def display(self, data: dict, include_private: bool) -> list[tuple[str, str]]:
-        """Labelled answers of a stored version, in form order, skipping empty ones."""
-        form = self.form()
+    def display(
+        self, data: dict, include_private: bool, form: InstrumentForm | None = None
+    ) -> list[tuple[str, str]]:
+        """Labelled answers of a stored version, in form order, skipping empty ones. Pass
+        `form` (an unbound form of this kind) when calling this for many versions."""
+        form = form or self.form()
         rows = []
         for name, bound in form.fields.items():
             if name == "based_on" or (self.is_private(name) and not include_private):
@@ -400,8 +403,10 @@ class Kind:
             rows.append((str(bound.label), _readable(bound, value)))
         return rows
 
-    def changed_fields(self, old: dict, new: dict, include_private: bool) -> list[str]:
-        form = self.form()
+    def changed_fields(
+        self, old: dict, new: dict, include_private: bool, form: InstrumentForm | None = None
+    ) -> list[str]:
+        form = form or self.form()
         labels = []
         for name, bound in form.fields.items():
             if name == "based_on" or (self.is_private(name) and not include_private):

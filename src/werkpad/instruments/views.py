@@ -162,8 +162,11 @@ def history(request: HttpRequest, kid: int, kind: str) -> HttpResponse:
         InstrumentVersie.objects.filter(kandidaat=kandidaat, kind=kind).select_related("created_by")
     )
     rows = []
-    for newer, older in zip(versions, [*versions[1:], None], strict=True):
-        changed = spec.changed_fields(older.data if older else {}, newer.data, include_private=True)
+    form = spec.form()  # built once: some forms read their choices from the database
+    # each version with the one before it (the first with None); empty when never saved
+    for newer, older in zip(versions, [*versions[1:], None], strict=False):
+        old = older.data if older else {}
+        changed = spec.changed_fields(old, newer.data, include_private=True, form=form)
         rows.append({"version": newer, "changed": changed})
     _log_read(request, kandidaat, kind)
     return render(
@@ -206,7 +209,7 @@ def sharing(request: HttpRequest, kid: int) -> HttpResponse:
     )
     changes = [
         {"version": newer, "changes": sharing_changes(older.shared if older else {}, newer.shared)}
-        for newer, older in zip(versions, [*versions[1:], None], strict=True)
+        for newer, older in zip(versions, [*versions[1:], None], strict=False)
     ]
     context = {
         "kandidaat": kandidaat,

@@ -46,6 +46,13 @@ class Kandidaat(models.Model):
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # the candidate as betrokkene of their trajects carries the same contact details
+        Betrokkene.objects.filter(traject__kandidaat=self, party="kandidaat").update(
+            name=self.full_name, email=self.email, phone=self.phone
+        )
+
     @property
     def full_name(self) -> str:
         return str(self)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("mijn-trajecten/", views.mine, name="mine"),
     path("regie/", views.regie, name="regie"),
     path("kandidaten/nieuw/", views.register, name="register"),
+    path("kandidaten/<int:kid>/gegevens/", views.kandidaat_edit, name="kandidaat_edit"),
     path("trajecten/<int:pk>/", views.detail, name="detail"),
     path("trajecten/<int:pk>/mijlpalen/", views.milestones, name="milestones"),
     path("trajecten/<int:pk>/mijlpalen/<int:mid>/", views.milestone_edit, name="milestone_edit"),

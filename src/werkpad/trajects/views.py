@@ -128,6 +128,26 @@ def register(request: HttpRequest) -> HttpResponse:
     )
 
 
+def kandidaat_edit(request: HttpRequest, kid: int) -> HttpResponse:
+    """The candidate's own details: the candidate and their coach can correct them."""
+    kandidaat = access.kandidaat_or_404(request.user, kid, "kandidaat.change")
+    form = KandidaatForm(request.POST or None, instance=kandidaat)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("De gegevens zijn bijgewerkt."))
+        if kandidaat.user_id == request.user.pk:
+            return redirect("portal:home")
+        return redirect("instruments:overview", kid=kandidaat.pk)
+    heading = _("Contactgegevens van %(name)s") % {"name": kandidaat}
+    if kandidaat.user_id == request.user.pk:
+        heading = _("Mijn contactgegevens")
+    return render(
+        request,
+        "trajects/kandidaat_form.html",
+        {"kandidaat": kandidaat, "form": form, "heading": heading},
+    )
+
+
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     traject = access.traject_or_404(request.user, pk)
     full = access.can(request.user, "traject.view_full", traject)
