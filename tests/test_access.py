@@ -128,3 +128,41 @@ def test_candidate_gets_no_change_buttons(client, coach):
     client.force_login(coach)
     html = client.get(reverse("trajects:detail", args=[own.pk])).content.decode()
     assert 'value="klaar"' in html
+
+
+def test_regiehouder_sees_moves_and_agreements_but_not_the_journal_or_reasons(
+    client, coach, traject
+):
+    regie = UserFactory(role="regiehouder")
+    traject.add_betrokkene(Party.REGIEHOUDER, by=coach, user=regie)
+    traject.move_to("b", coach)
+    traject.move_to("a", coach, reason="Slaapt slecht, eerst rust")
+    JournaalNotitie.objects.create(
+        traject=traject, kind="gesprek", text="Vertrouwelijk verslag", author=coach
+    )
+    client.force_login(regie)
+    for name in ("detail", "timeline"):
+        html = client.get(reverse(f"trajects:{name}", args=[traject.pk])).content.decode()
+        assert "Van Matching naar Voortraject" in html
+        assert "Vertrouwelijk verslag" not in html
+        assert "Slaapt slecht" not in html
+    client.force_login(coach)
+    html = client.get(reverse("trajects:timeline", args=[traject.pk])).content.decode()
+    assert "Vertrouwelijk verslag" in html and "Slaapt slecht" in html
+
+
+def test_party_of_a_closed_traject_loses_shared_instruments(coach, traject):
+    from werkpad.instruments.models import DeelVersie
+
+    employer = UserFactory(role="werkgever")
+    traject.add_betrokkene(Party.WERKGEVER, by=coach, user=employer)
+    DeelVersie.objects.create(
+        kandidaat=traject.kandidaat, number=1, shared={"werkgever": ["wat_helpt"]}
+    )
+    target = access.Instrument(traject.kandidaat, "wat_helpt")
+    assert access.can(employer, "instrument.view", target)
+    traject.move_to("b", coach)
+    traject.close("gestopt", coach, reason="Verhuisd naar het buitenland")
+    traject.kandidaat.__dict__.pop("_relations", None)
+    assert not access.can(employer, "instrument.view", target)
+    assert access.can(coach, "instrument.view", target)

@@ -40,8 +40,12 @@ RULES: dict[str, set[str]] = {
     "traject.close": {BEGELEIDER, TEAMLEIDER},
     "betrokkene.add": {BEGELEIDER, TEAMLEIDER},
     "kandidaat.invite": {BEGELEIDER, TEAMLEIDER},
-    "journal.view": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, KANDIDAAT},
-    "journal.add": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER},
+    # the journal holds what was said about the candidate: their coach (and the coach's team
+    # lead) and the candidate read it; others only when the candidate shares "journaal"
+    "journal.view": {BEGELEIDER, TEAMLEIDER, KANDIDAAT},
+    "journal.add": {BEGELEIDER, TEAMLEIDER},
+    # reasons for phase moves may say something about health
+    "traject.reasons": {BEGELEIDER, TEAMLEIDER, KANDIDAAT},
     "afspraak.add": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, PARTIJ},
 }
 
@@ -132,7 +136,11 @@ def kandidaat_relation(user: User, kandidaat: Kandidaat) -> Relation:
     cache = kandidaat.__dict__.setdefault("_relations", {})
     if user.pk in cache:
         return cache[user.pk]
-    _add_betrokkenheden(rel, Betrokkene.objects.filter(traject__kandidaat=kandidaat, user=user))
+    # a party of a closed traject (a former employer) no longer sees the candidate's data
+    betrokkenheden = Betrokkene.objects.filter(traject__kandidaat=kandidaat, user=user).filter(
+        Q(traject__closed_at__isnull=True) | Q(party__in=[Party.KANDIDAAT, Party.BEGELEIDING])
+    )
+    _add_betrokkenheden(rel, betrokkenheden)
     if kandidaat.user_id == user.pk:
         rel.kinds.add(KANDIDAAT)
     cache[user.pk] = rel
@@ -191,7 +199,11 @@ def can(user: User, action: str, obj=None) -> bool:
         return user.role in GLOBAL_RULES.get(action, set())
     if isinstance(obj, Traject):
         rel = relation(user, obj)
-        if action == "journal.view" and not rel.allows(action) and PARTIJ in rel.kinds:
+        if (
+            action == "journal.view"
+            and not rel.allows(action)
+            and rel.kinds & {PARTIJ, REGIEHOUDER}
+        ):
             return "journaal" in shared_categories(user, obj.kandidaat)
         return rel.allows(action)
     if isinstance(obj, Instrument):
@@ -270,10 +282,11 @@ def changeable_ids(user: User, items) -> set[int]:
 def timeline_kinds_visible(user: User, traject: Traject) -> set[str] | None:
     """Which timeline kinds the user may see (None: all)."""
     rel = relation(user, traject)
-    if can(user, "journal.view", traject):
-        return None
+    journal = can(user, "journal.view", traject)
+    if rel.allows("traject.view_full"):
+        return None if journal else {"geopend", "fase", "mijlpaal", "afspraak", "betrokkene"}
     if rel.allows("traject.view"):
-        return {"geopend", "fase"}
+        return {"geopend", "fase", "notitie"} if journal else {"geopend", "fase"}
     return set()
 
 

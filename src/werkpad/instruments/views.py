@@ -95,7 +95,7 @@ def detail(request: HttpRequest, kid: int, kind: str, number: int | None = None)
     versions = InstrumentVersie.objects.filter(kandidaat=kandidaat, kind=kind).select_related(
         "created_by"
     )
-    version = versions.filter(number=number).first() if number else versions.first()
+    version = versions.filter(number=number).first() if number is not None else versions.first()
     if number is not None and version is None:
         raise Http404
     owner = _is_owner(request, kandidaat)
@@ -149,6 +149,8 @@ def edit(request: HttpRequest, kid: int, kind: str) -> HttpResponse:
                     if advice:
                         messages.info(request, advice)
                 return redirect("instruments:detail", kid=kandidaat.pk, kind=kind)
+    if request.method == "GET":
+        _log_read(request, kandidaat, kind)  # the form shows the current answers
     context = {"kandidaat": kandidaat, "kind": spec, "form": form, "conflict": conflict}
     return render(request, "instruments/edit.html", context)
 

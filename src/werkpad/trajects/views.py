@@ -173,6 +173,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "betrokkenen": _betrokkenen_by_party(traject) if full else None,
         "transitions": traject.transitions.select_related("by") if full else None,
         "timeline": _timeline(traject, kinds)[:8],
+        "show_reasons": access.can(request.user, "traject.reasons", traject),
         "can_move": access.can(request.user, "traject.move", traject),
         "can_add_betrokkene": access.can(request.user, "betrokkene.add", traject),
         "can_add_afspraak": access.can(request.user, "afspraak.add", traject),
@@ -371,7 +372,12 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     )
     log_read(request.user, traject, detail="tijdlijn")
     template = "trajects/_timeline_page.html" if request.htmx else "trajects/timeline.html"
-    return render(request, template, {"traject": traject, "page": page})
+    context = {
+        "traject": traject,
+        "page": page,
+        "show_reasons": access.can(request.user, "traject.reasons", traject),
+    }
+    return render(request, template, context)
 
 
 # --- helpers ---------------------------------------------------------------------------
