@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bi
 export DJANGO_SETTINGS_MODULE := werkpad.settings
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install demo serve test lint format check-python browser migrate messages clean
+.PHONY: install demo serve test lint format check-python browser system-deps migrate messages clean
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "Werkpad heeft Python 3.12 of nieuwer nodig; installeer python3.12 (apt-get install python3.12) of zet PYTHON=/pad/naar/python3.12."; exit 1; }
@@ -19,7 +19,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | check-python
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed system-deps
+
+# WeasyPrint (crisis card PDF) needs Pango from Debian's packages.
+system-deps:
+	@ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || { echo "Pango installeren voor WeasyPrint (Debian-pakketten)..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null) \
+		|| { echo "Kon Pango niet installeren; installeer libpango-1.0-0 en libpangoft2-1.0-0 handmatig."; exit 1; }; }
 
 migrate: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
