@@ -227,3 +227,15 @@ def test_pages_work_before_anything_was_saved(client, candidate):
     assert "Je hebt nog niets gedeeld." in client.get(url("sharing", candidate)).content.decode()
     assert client.get(url("history", candidate, "crisiskaart")).status_code == 200
     assert client.get(url("overview", candidate)).status_code == 200
+
+
+def test_financial_form_explains_schemes_and_who_grants_them(client, coach, candidate):
+    from werkpad.instruments.models import Regeling
+
+    client.force_login(coach)
+    html = client.get(url("edit", candidate, "financien")).content.decode()
+    no_risk = Regeling.objects.get(key="no_riskpolis")
+    assert no_risk.name in html and no_risk.explanation[:40] in html and no_risk.who in html
+    no_risk.active = False  # an administrator takes a scheme out of use
+    no_risk.save()
+    assert no_risk.name not in client.get(url("edit", candidate, "financien")).content.decode()

@@ -17,7 +17,7 @@ from werkpad.trajects.models import Kandidaat
 
 from .forms import SharingForm, sharing_changes
 from .kinds import CATEGORIES, KINDS, SHARING_PARTIES, BeschikbaarheidForm, Kind
-from .models import DeelVersie, InstrumentVersie
+from .models import DeelVersie, InstrumentVersie, Regeling
 
 READ_LABELS = {
     "trajectpagina": gettext_lazy("Trajectpagina"),
@@ -152,6 +152,8 @@ def edit(request: HttpRequest, kid: int, kind: str) -> HttpResponse:
     if request.method == "GET":
         _log_read(request, kandidaat, kind)  # the form shows the current answers
     context = {"kandidaat": kandidaat, "kind": spec, "form": form, "conflict": conflict}
+    if kind == "financien":
+        context["regelingen"] = Regeling.objects.filter(active=True)
     return render(request, "instruments/edit.html", context)
 
 
