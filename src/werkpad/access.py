@@ -21,6 +21,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from werkpad.accounts.models import User
+from werkpad.employers.models import Werkgever
 from werkpad.route.models import Party
 from werkpad.trajects.models import Afspraak, Betrokkene, Kandidaat, Traject, TrajectMilestone
 
@@ -61,6 +62,8 @@ GLOBAL_RULES: dict[str, set[str]] = {
     "audit.view": {User.Role.BEHEERDER},  # the log in /beheer/ (Django admin, staff only)
     "route.view": set(User.Role.values),
     "portal.view": {User.Role.KANDIDAAT},
+    "werkgever.list": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
+    "werkgever.create": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
 }
 
 
@@ -186,6 +189,9 @@ KANDIDAAT_RULES: dict[str, set[str]] = {
     "kandidaat.view": {KANDIDAAT, BEGELEIDER, REGIEHOUDER, PARTIJ},
     "sharing.view": INSTRUMENT_OWNERS,
     "kandidaat.change": INSTRUMENT_OWNERS,
+    "matching.view": INSTRUMENT_OWNERS,
+    "matching.change": INSTRUMENT_OWNERS,
+    "matchgesprek.add": {BEGELEIDER},
     "sharing.change": INSTRUMENT_OWNERS,
     "accesslog.view": {KANDIDAAT},
 }
@@ -214,6 +220,8 @@ def can(user: User, action: str, obj=None) -> bool:
         return _can_item(user, action, obj, owner_id=obj.owner_id)
     if isinstance(obj, Afspraak):
         return _can_item(user, action, obj, owner_id=obj.who_id)
+    if isinstance(obj, Werkgever):
+        return _can_werkgever(user, action, obj)
     return False
 
 
@@ -228,6 +236,42 @@ def _can_item(user: User, action: str, obj, owner_id: int | None) -> bool:
             return True
         return PARTIJ in rel.kinds and owner_id in rel.betrokkene_ids
     return False
+
+
+# --- employers -------------------------------------------------------------------------
+# Coaches (trajectbegeleider, teamleider) view and change every employer; people of the
+# employer (role werkgever or leidinggevende) only the employer of their own organisation.
+# Locations, contacts, the employer's milestones, tasks and jobs follow the employer.
+
+EMPLOYER_COACHES = {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER}
+EMPLOYER_STAFF = {User.Role.WERKGEVER, User.Role.LEIDINGGEVENDE}
+WERKGEVER_ACTIONS = {"werkgever.view", "werkgever.change"}
+
+
+def _can_werkgever(user: User, action: str, werkgever: Werkgever) -> bool:
+    if action not in WERKGEVER_ACTIONS:
+        return False
+    if user.role in EMPLOYER_COACHES:
+        return True
+    return (
+        user.role in EMPLOYER_STAFF
+        and user.organisation_id is not None
+        and werkgever.organisation_id == user.organisation_id
+    )
+
+
+def werkgevers_for(user: User) -> QuerySet[Werkgever]:
+    """Every employer the user may see: all for coaches, their own for employer staff."""
+    if not user.is_authenticated or not user.is_active:
+        return Werkgever.objects.none()
+    if user.role in EMPLOYER_COACHES:
+        return Werkgever.objects.all()
+    if user.role in EMPLOYER_STAFF and user.organisation_id:
+        return Werkgever.objects.filter(organisation_id=user.organisation_id)
+    return Werkgever.objects.none()
+
+
+# --- end employers ---------------------------------------------------------------------
 
 
 # --- querysets -------------------------------------------------------------------------

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "werkpad.trajects",
     "werkpad.instruments",
     "werkpad.portal",
+    "werkpad.employers",
+    "werkpad.matching",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("werkpad.trajects.urls")),
     path("kandidaten/", include("werkpad.instruments.urls")),
     path("mijn/", include("werkpad.portal.urls")),
+    path("werkgevers/", include("werkpad.employers.urls")),
+    path("matching/", include("werkpad.matching.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
 ]
