@@ -50,6 +50,8 @@ def save_crisis(client, kandidaat, **changes):
 
 def share(client, kandidaat, **parties):
     data = {f"deel_{party}": categories for party, categories in parties.items()}
+    # like the page: based on the settings in force
+    data["based_on"] = DeelVersie.objects.filter(kandidaat=kandidaat).count()
     return client.post(url("sharing", kandidaat), data)
 
 
@@ -239,3 +241,14 @@ def test_financial_form_explains_schemes_and_who_grants_them(client, coach, cand
     no_risk.active = False  # an administrator takes a scheme out of use
     no_risk.save()
     assert no_risk.name not in client.get(url("edit", candidate, "financien")).content.decode()
+
+
+def test_save_from_an_outdated_sharing_page_is_refused(client, candidate, supervisor):
+    client.force_login(candidate.user)
+    share(client, candidate, leidinggevende=["crisiskaart"])  # version 1
+    share(client, candidate)  # version 2: withdrawn in another window
+    stale = client.post(
+        url("sharing", candidate), {"based_on": 1, "deel_leidinggevende": ["crisiskaart"]}
+    )
+    assert "Deze keuzes zijn intussen veranderd" in stale.content.decode()
+    assert DeelVersie.objects.filter(kandidaat=candidate).first().shared == {}

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -239,3 +240,11 @@ def test_failing_mail_stores_nothing(client, coach, traject, monkeypatch):
     text = send(client, coach, traject).content.decode()
     assert "De e-mail kon niet worden verstuurd" in text
     assert not Uitnodiging.objects.exists()
+
+
+def test_no_invitation_on_a_closed_traject(client, coach, traject):
+    traject.close("gestopt", coach, reason="Verhuisd")
+    client.force_login(coach)
+    response = client.post(reverse("accounts:invite", args=[traject.pk]), follow=True)
+    assert "Dit traject is afgesloten" in response.content.decode()
+    assert not mail.outbox

@@ -125,6 +125,8 @@ def fill(coach_client: Client, kandidaat, kind: str, versions: int = 2) -> None:
 def share(client: Client, kandidaat, **parties) -> None:
     """Post the sharing form. No arguments: everything off."""
     data = {f"deel_{party}": categories for party, categories in parties.items()}
+    # like the page: based on the settings in force
+    data["based_on"] = DeelVersie.objects.filter(kandidaat=kandidaat).count()
     response = client.post(url("sharing", kandidaat), data)
     assert response.status_code == 302
 

@@ -143,6 +143,9 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     """The coach invites the traject's candidate to Werkpad by e-mail."""
     traject = access.traject_or_404(request.user, pk, "kandidaat.invite")
+    if traject.is_closed:
+        messages.error(request, _("Dit traject is afgesloten; een uitnodiging kan niet meer."))
+        return redirect("trajects:detail", pk=traject.pk)
     try:
         uitnodiging = invites.invite(traject.kandidaat, request.user, request=request)
     except ValidationError as error:

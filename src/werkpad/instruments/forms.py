@@ -9,8 +9,14 @@ from .kinds import CATEGORIES, SHARING_PARTIES
 
 
 class SharingForm(forms.Form):
+    # the version the page showed: a save from an outdated page is refused, so that it cannot
+    # silently undo a withdrawal made in the meantime
+    based_on = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
     def __init__(self, *args, current=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.current_number = current.number if current else 0
+        self.fields["based_on"].initial = self.current_number
         shared = current.shared if current else {}
         for party, party_name in SHARING_PARTIES:
             self.fields[f"deel_{party}"] = forms.MultipleChoiceField(
@@ -20,6 +26,17 @@ class SharingForm(forms.Form):
                 widget=forms.CheckboxSelectMultiple,
                 initial=shared.get(party, []),
             )
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("based_on") or 0) != self.current_number:
+            raise forms.ValidationError(
+                _(
+                    "Deze keuzes zijn intussen veranderd (misschien in een ander venster). "
+                    "Bekijk hieronder wat nu geldt en kies opnieuw."
+                )
+            )
+        return data
 
     def to_data(self) -> dict[str, list[str]]:
         return {

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
 
 from werkpad import access
 
@@ -22,7 +21,7 @@ def crisiskaart_pdf(request: HttpRequest, kid: int) -> HttpResponse:
         return not_shared(request, kandidaat)
     version = InstrumentVersie.objects.filter(kandidaat=kandidaat, kind="crisiskaart").first()
     if version is None:
-        return not_shared(request, kandidaat)
+        raise Http404  # nothing filled in yet (only reachable for who may see it)
     fmt = request.GET.get("formaat", "a4")
     if fmt not in FORMATS:
         fmt = "a4"
@@ -40,6 +39,8 @@ def crisiskaart_pdf(request: HttpRequest, kid: int) -> HttpResponse:
         },
         request=request,
     )
+    from weasyprint import HTML  # imported here: the site keeps working without Pango
+
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     _log_read(request, kandidaat, "crisiskaart-pdf")
     response = HttpResponse(pdf, content_type="application/pdf")

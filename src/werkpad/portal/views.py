@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -37,7 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
         access.trajects_for(request.user)
         .filter(kandidaat=kandidaat)
         .select_related("kandidaat")
-        .order_by("closed_at", "-started_on")
+        .order_by(F("closed_at").asc(nulls_first=True), "-started_on")
         .first()
     )
     context = {"kandidaat": kandidaat, "traject": traject}
