@@ -62,6 +62,12 @@ GLOBAL_RULES: dict[str, set[str]] = {
     "audit.view": {User.Role.BEHEERDER},  # the log in /beheer/ (Django admin, staff only)
     "route.view": set(User.Role.values),
     "portal.view": {User.Role.KANDIDAAT},
+    "plaatsing.list": {
+        User.Role.TRAJECTBEGELEIDER,
+        User.Role.TEAMLEIDER,
+        User.Role.WERKGEVER,
+        User.Role.LEIDINGGEVENDE,
+    },
     "werkgever.list": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
     "werkgever.create": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
 }
@@ -203,6 +209,8 @@ def can(user: User, action: str, obj=None) -> bool:
         return False
     if obj is None:
         return user.role in GLOBAL_RULES.get(action, set())
+    if action.startswith("plaatsing."):
+        return _can_plaatsing(user, action, obj)
     if isinstance(obj, Traject):
         rel = relation(user, obj)
         if (
@@ -272,6 +280,88 @@ def werkgevers_for(user: User) -> QuerySet[Werkgever]:
 
 
 # --- end employers ---------------------------------------------------------------------
+
+
+# --- placements ------------------------------------------------------------------------
+# The traject's coach (begeleider) and team lead view and change its placements, and add one
+# (action on the traject); the candidate views them. People of the employer (role werkgever
+# or leidinggevende) view a placement at their own organisation when they are a betrokkene
+# of its traject and the traject is open; a leidinggevende also enters the hours worked.
+# Everyone else does not see the placement at all (404).
+
+PLAATSING_ACTIONS = {"plaatsing.add", "plaatsing.view", "plaatsing.change", "plaatsing.hours"}
+
+
+def _can_plaatsing(user: User, action: str, obj) -> bool:
+    if action not in PLAATSING_ACTIONS:
+        return False
+    traject = obj if isinstance(obj, Traject) else obj.traject
+    rel = relation(user, traject)
+    if rel.kinds & {BEGELEIDER, TEAMLEIDER}:
+        return True
+    if isinstance(obj, Traject):
+        return False
+    if KANDIDAAT in rel.kinds:
+        return action == "plaatsing.view"
+    employer_staff = (
+        user.role in EMPLOYER_STAFF
+        and user.organisation_id is not None
+        and obj.functie.werkgever.organisation_id == user.organisation_id
+        and bool(rel.betrokkene_ids)
+        and not traject.is_closed
+    )
+    if not employer_staff:
+        return False
+    return action == "plaatsing.view" or (
+        action == "plaatsing.hours" and user.role == User.Role.LEIDINGGEVENDE
+    )
+
+
+def plaatsingen_for(user: User) -> QuerySet:
+    """Every placement the user may view (the same rule as `_can_plaatsing`)."""
+    from werkpad.placements.models import Plaatsing
+
+    if not user.is_authenticated or not user.is_active:
+        return Plaatsing.objects.none()
+    own = Betrokkene.objects.filter(traject=OuterRef("traject"), user=user)
+    condition = Q(Exists(own.filter(party__in=[Party.BEGELEIDING, Party.KANDIDAAT]))) | Q(
+        traject__kandidaat__user=user
+    )
+    if user.role == User.Role.TEAMLEIDER and user.organisation_id:
+        condition |= Q(traject__organisation_id=user.organisation_id)
+    if user.role in EMPLOYER_STAFF and user.organisation_id:
+        condition |= Q(
+            Exists(own),
+            functie__werkgever__organisation_id=user.organisation_id,
+            traject__closed_at__isnull=True,
+        )
+    return Plaatsing.objects.filter(condition)
+
+
+def plaatsing_or_404(user: User, pk: int, action: str = "plaatsing.view"):
+    """The placement, if the user may see it (else 404); 403 when seen but not allowed."""
+    from werkpad.placements.models import Plaatsing
+
+    plaatsing = (
+        Plaatsing.objects.select_related(
+            "traject__kandidaat",
+            "traject__organisation",
+            "functie__werkgever__organisation",
+            "functie__locatie",
+            "matchgesprek",
+            "leidinggevende",
+            "buddy",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if plaatsing is None or not can(user, "plaatsing.view", plaatsing):
+        raise Http404
+    require(user, action, plaatsing)
+    return plaatsing
+
+
+# --- end placements --------------------------------------------------------------------
 
 
 # --- querysets -------------------------------------------------------------------------

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "werkpad.portal",
     "werkpad.employers",
     "werkpad.matching",
+    "werkpad.placements",
 ]
 
 MIDDLEWARE = [

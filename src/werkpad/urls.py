@@ -14,6 +14,7 @@ urlpatterns = [
     path("mijn/", include("werkpad.portal.urls")),
     path("werkgevers/", include("werkpad.employers.urls")),
     path("matching/", include("werkpad.matching.urls")),
+    path("plaatsingen/", include("werkpad.placements.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
 ]

@@ -6,13 +6,21 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    werkgevers = access.can(user, "werkgever.list")
+    # "Mijn organisatie": employer staff whose organisation has an employer profile
+    my_werkgever = None
+    if not werkgevers:
+        my_werkgever = access.werkgevers_for(user).values_list("pk", flat=True).first()
     return {
         "nav": {
+            "werkgevers": werkgevers,
+            "my_werkgever": my_werkgever,
             "caseload": access.can(user, "caseload.view"),
             "register": access.can(user, "kandidaat.register"),
             "regie": access.can(user, "regie.overview"),
             "audit": access.can(user, "audit.view"),
             "portal": access.can(user, "portal.view"),
+            "plaatsingen": access.can(user, "plaatsing.list"),
             "mine": not any(
                 access.can(user, action)
                 for action in ("caseload.view", "audit.view", "portal.view")

@@ -187,6 +187,7 @@ class Functie(models.Model):
     )
     open = models.BooleanField(_("staat open"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["title"]
@@ -211,4 +212,6 @@ class Functie(models.Model):
         self.hours_per_week = sum(t.hours_per_week for t in tasks)
         self.quiet_place = all(t.quiet_place for t in tasks)
         self.fixed_hours = all(t.fixed_hours for t in tasks)
-        self.save(update_fields=["demands", "hours_per_week", "quiet_place", "fixed_hours"])
+        self.save(
+            update_fields=["demands", "hours_per_week", "quiet_place", "fixed_hours", "updated_at"]
+        )

@@ -24,6 +24,7 @@ READ_LABELS = {
     "tijdlijn": gettext_lazy("Tijdlijn"),
     "mijlpalen": gettext_lazy("Mijlpalen"),
     "crisiskaart-pdf": gettext_lazy("Crisiskaart (pdf)"),
+    "plaatsing": gettext_lazy("Plaatsing"),
 }
 
 

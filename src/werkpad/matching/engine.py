@@ -59,6 +59,7 @@ class JobProfile:
     key: int
     title: str
     employer: str
+    employer_key: int = 0
     words: frozenset[str] = frozenset()
     demands: dict[str, int] = field(default_factory=dict)
     hours: float = 0.0
@@ -77,24 +78,32 @@ def _vector(values: dict[str, int]) -> np.ndarray:
     return v
 
 
+def _goal(candidate: CandidateProfile) -> int | None:
+    """Hours the candidate aims for (or starts with); 0 or nothing counts as not known."""
+    return candidate.hours_goal or candidate.hours_start or None
+
+
 def _travel_ok(candidate: CandidateProfile, job: JobProfile) -> float:
     if not candidate.travel_area:
         return NEUTRAL
     return float(job.place in candidate.travel_area or job.postcode4 in candidate.travel_area)
 
 
-def _hours_fit(candidate: CandidateProfile, job: JobProfile) -> float:
-    goal = candidate.hours_goal or candidate.hours_start
+def _hours_fit(candidate: CandidateProfile, job: JobProfile) -> float | None:
+    """1 when the job's hours are within the candidate's goal, less the further above it;
+    None when the candidate has not said."""
+    goal = _goal(candidate)
     if goal is None:
-        return NEUTRAL
+        return None
     if job.hours <= goal:
         return 1.0
     return max(0.0, 1.0 - (job.hours - goal) / 16)
 
 
-def _days_fit(candidate: CandidateProfile, job: JobProfile) -> float:
+def _days_fit(candidate: CandidateProfile, job: JobProfile) -> float | None:
+    """The share of the job's days the candidate can work; None when either is not known."""
     if not candidate.days or not job.days:
-        return NEUTRAL
+        return None
     return len(candidate.days & job.days) / len(job.days)
 
 
@@ -137,7 +146,7 @@ class JobIndex:
         self.demands = np.array([_vector(j.demands) for j in jobs], dtype=np.int8).reshape(
             len(jobs), len(AREAS)
         )
-        self.hours = np.array([j.hours for j in jobs], dtype=np.float32)
+        self.hours = np.array([j.hours for j in jobs], dtype=np.float64)
         self.places = np.array([j.place for j in jobs], dtype=object)
         self.postcodes = np.array([j.postcode4 for j in jobs], dtype=object)
         self.quiet = np.array([j.quiet_place for j in jobs], dtype=bool)
@@ -146,20 +155,31 @@ class JobIndex:
     def rank(self, candidate: CandidateProfile, limit: int = 20) -> list[Suggestion]:
         if not self.jobs:
             return []
+        n = len(self.jobs)
         c = _vector(candidate.capacities)
         wish = (
-            np.fromiter(
-                (bool(candidate.wish_words & j.words) for j in self.jobs), bool, len(self.jobs)
-            ).astype(np.float32)
+            np.fromiter((float(bool(candidate.wish_words & j.words)) for j in self.jobs), float, n)
             if candidate.wish_words
-            else np.full(len(self.jobs), NEUTRAL, dtype=np.float32)
+            else np.full(n, NEUTRAL)
         )
         capacity = _capacity_scores(c[np.newaxis, :], self.demands)
-        goal = candidate.hours_goal or candidate.hours_start
+        goal = _goal(candidate)
         hours = (
-            np.full(len(self.jobs), NEUTRAL)
+            np.full(n, NEUTRAL)
             if goal is None
             else np.where(self.hours <= goal, 1.0, np.clip(1.0 - (self.hours - goal) / 16, 0, 1))
+        )
+        days = (
+            np.fromiter(
+                (
+                    len(candidate.days & j.days) / len(j.days) if j.days else NEUTRAL
+                    for j in self.jobs
+                ),
+                float,
+                n,
+            )
+            if candidate.days
+            else np.full(n, NEUTRAL)
         )
         if candidate.travel_area:
             area = list(candidate.travel_area)
@@ -172,12 +192,14 @@ class JobIndex:
         total = (
             WEIGHTS["wens"] * wish
             + WEIGHTS["capaciteit"] * capacity
-            + WEIGHTS["uren"] * hours
+            + WEIGHTS["uren"] * (hours + days) / 2
             + WEIGHTS["reizen"] * travel
             + WEIGHTS["omstandigheden"] * conditions
         )
-        top = _top(total, limit)
-        return [Suggestion(self.jobs[i].key, round(100 * total[i]), self.jobs[i]) for i in top]
+        return [
+            Suggestion(self.jobs[i].key, _percent(total[i]), self.jobs[i])
+            for i in _top(total, limit)
+        ]
 
 
 class CandidateIndex:
@@ -188,9 +210,7 @@ class CandidateIndex:
         self.capacities = np.array(
             [_vector(c.capacities) for c in candidates], dtype=np.int8
         ).reshape(len(candidates), len(AREAS))
-        self.goals = np.array(
-            [c.hours_goal or c.hours_start or -1 for c in candidates], dtype=np.float32
-        )
+        self.goals = np.array([_goal(c) or -1 for c in candidates], dtype=np.float64)
         self.needs_quiet = np.array([c.needs_quiet for c in candidates], dtype=bool)
         self.needs_fixed = np.array([c.needs_fixed_hours for c in candidates], dtype=bool)
 
@@ -203,7 +223,7 @@ class CandidateIndex:
                 float(bool(c.wish_words & job.words)) if c.wish_words else NEUTRAL
                 for c in self.candidates
             ),
-            np.float32,
+            float,
             n,
         )
         capacity = _capacity_scores(self.capacities, _vector(job.demands)[np.newaxis, :])
@@ -214,7 +234,15 @@ class CandidateIndex:
                 job.hours <= self.goals, 1.0, np.clip(1.0 - (job.hours - self.goals) / 16, 0, 1)
             ),
         )
-        travel = np.fromiter((_travel_ok(c, job) for c in self.candidates), np.float32, n)
+        days = np.fromiter(
+            (
+                len(c.days & job.days) / len(job.days) if c.days and job.days else NEUTRAL
+                for c in self.candidates
+            ),
+            float,
+            n,
+        )
+        travel = np.fromiter((_travel_ok(c, job) for c in self.candidates), float, n)
         quiet = np.where(self.needs_quiet, float(job.quiet_place), np.nan)
         fixed = np.where(self.needs_fixed, float(job.fixed_hours), np.nan)
         both = np.vstack([quiet, fixed])
@@ -225,20 +253,26 @@ class CandidateIndex:
         total = (
             WEIGHTS["wens"] * wish
             + WEIGHTS["capaciteit"] * capacity
-            + WEIGHTS["uren"] * hours
+            + WEIGHTS["uren"] * (hours + days) / 2
             + WEIGHTS["reizen"] * travel
             + WEIGHTS["omstandigheden"] * conditions
         )
-        top = _top(total, limit)
         return [
-            Suggestion(self.candidates[i].key, round(100 * total[i]), self.candidates[i])
-            for i in top
+            Suggestion(self.candidates[i].key, _percent(total[i]), self.candidates[i])
+            for i in _top(total, limit)
         ]
 
 
+def _percent(score: float) -> int:
+    """Scores as whole percentages, rounded the same way in both directions."""
+    return int(np.floor(np.round(score * 100, 6) + 0.5))
+
+
 def _top(total: np.ndarray, limit: int) -> list[int]:
-    part = np.argpartition(-total, limit)[:limit] if len(total) > limit else np.arange(len(total))
-    return sorted(part.tolist(), key=lambda i: (-total[i], i))
+    """The best `limit` indexes, ties in input order (so the top is the start of the full
+    ranking)."""
+    rounded = np.round(total, 9)
+    return np.argsort(-rounded, kind="stable")[:limit].tolist()
 
 
 def reasons(candidate: CandidateProfile, job: JobProfile) -> list[tuple[bool, str]]:
@@ -265,12 +299,12 @@ def reasons(candidate: CandidateProfile, job: JobProfile) -> list[tuple[bool, st
     hours = _hours_fit(candidate, job)
     if hours == 1.0:
         out.append((True, _("%(hours)s uur per week past") % {"hours": _fmt(job.hours)}))
-    elif hours != NEUTRAL:
+    elif hours is not None:
         out.append(
             (False, _("%(hours)s uur per week is meer dan je wilt") % {"hours": _fmt(job.hours)})
         )
     days = _days_fit(candidate, job)
-    if days not in (NEUTRAL, 1.0):
+    if days is not None and days < 1.0:
         out.append((False, _("niet alle werkdagen passen")))
     travel = _travel_ok(candidate, job)
     if travel == 1.0:

@@ -36,7 +36,7 @@ def for_candidate(request: HttpRequest, kid: int) -> HttpResponse:
     if profiel.akkoord:
         kandidaat.matchprofiel = profiel
         candidate = profiles.candidate_profiles([kandidaat])[0]
-        index = engine.JobIndex(profiles.job_profiles(profiles.job_queryset()))
+        index = profiles.job_index()
         suggestions = [
             {"s": s, "reasons": engine.reasons(candidate, s.profile)}
             for s in index.rank(candidate, LIMIT)

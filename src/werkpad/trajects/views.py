@@ -183,6 +183,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         and not traject.kandidaat.user_id,
         "editable": access.changeable_ids(request.user, milestones),
         "afspraken_editable": access.changeable_ids(request.user, afspraken),
+        "plaatsingen": access.plaatsingen_for(request.user)
+        .filter(traject=traject)
+        .select_related("functie__werkgever__organisation"),
     }
     log_read(request.user, traject, detail="trajectpagina")
     return render(request, "trajects/detail.html", context)
