@@ -117,3 +117,31 @@ def test_job_index_is_reused_until_a_job_changes(kandidaat, jobs):
     jobs[1].title = "Medewerker winkel"
     jobs[1].save()
     assert profiles.job_index() is not first
+
+
+def test_suggestion_pages_cost_the_same_with_more_jobs_and_candidates(client, coach, kandidaat):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Matchprofiel.objects.create(kandidaat=kandidaat, akkoord=True)
+    first = make_job("Medewerker kwekerij", "groen", {"klantcontact": 1})
+    client.force_login(coach)
+    pages = [
+        reverse("matching:for_candidate", args=[kandidaat.pk]),
+        reverse("matching:for_job", args=[first.pk]),
+    ]
+
+    def counts():
+        result = []
+        for page in pages:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(page).status_code == 200
+            result.append(len(ctx.captured_queries))
+        return result
+
+    before = counts()
+    for i in range(15):
+        make_job(f"Functie {i}", "logistiek", {"werktempo": 2})
+        other = TrajectFactory(coach=coach).kandidaat
+        Matchprofiel.objects.create(kandidaat=other, akkoord=True)
+    assert counts() == before
