@@ -79,23 +79,29 @@ def _post_data(values: dict) -> dict:
     return data
 
 
-def load_for(kandidaat: Kandidaat, coach, leidinggevende=None) -> None:
-    """Fill Sanne's instruments (two versions of her crisis card) and her sharing."""
+def fill(kandidaat: Kandidaat, key: str, values: dict, by) -> InstrumentVersie:
+    """Save the first version of one instrument, through the instrument's own form (as if
+    `values` were posted); refuses demo data the form would refuse."""
     from django.http import QueryDict
 
+    query = QueryDict(mutable=True)
+    for name, value in _post_data(values).items():
+        if isinstance(value, list):
+            query.setlist(name, value)
+        else:
+            query[name] = str(value)
+    form = KINDS[key].form(query)
+    if not form.is_valid():
+        raise ValueError(f"demo data for {key} is not valid: {form.errors.as_json()}")
+    return InstrumentVersie.objects.create(
+        kandidaat=kandidaat, kind=key, number=1, data=form.to_data(), created_by=by
+    )
+
+
+def load_for(kandidaat: Kandidaat, coach, leidinggevende=None) -> None:
+    """Fill Sanne's instruments (two versions of her crisis card) and her sharing."""
     for key, values in SANNE.items():
-        query = QueryDict(mutable=True)
-        for name, value in _post_data(values).items():
-            if isinstance(value, list):
-                query.setlist(name, value)
-            else:
-                query[name] = str(value)
-        form = KINDS[key].form(query)
-        if not form.is_valid():
-            raise ValueError(f"demo data for {key} is not valid: {form.errors.as_json()}")
-        InstrumentVersie.objects.create(
-            kandidaat=kandidaat, kind=key, number=1, data=form.to_data(), created_by=coach
-        )
+        fill(kandidaat, key, values, coach)
     first = InstrumentVersie.objects.get(kandidaat=kandidaat, kind="crisiskaart")
     InstrumentVersie.objects.create(
         kandidaat=kandidaat,

@@ -95,6 +95,11 @@ def gesprek(request: HttpRequest, kid: int, fid: int) -> HttpResponse:
         record = form.save(commit=False)
         record.kandidaat, record.functie, record.created_by = kandidaat, functie, request.user
         record.save()
+        if record.uitkomst == Matchgesprek.Uitkomst.MATCH:
+            messages.success(
+                request, _("Het matchgesprek is vastgelegd. Je kunt nu de plaatsing maken.")
+            )
+            return redirect("matching:gesprek", kid=kandidaat.pk, fid=functie.pk)
         messages.success(request, _("Het matchgesprek is vastgelegd."))
         return redirect("matching:for_candidate", kid=kandidaat.pk)
     earlier = Matchgesprek.objects.filter(kandidaat=kandidaat, functie=functie).select_related(

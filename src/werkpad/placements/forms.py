@@ -24,8 +24,20 @@ TEXT_FIELDS = ONBOARDING_FIELDS + PREVENTIE_FIELDS
 PLAN_FIELDS = [*TEXT_FIELDS, "buddy_checklist"]
 
 
+class HoursInput(forms.NumberInput):
+    """Hours as people write them: 8, not 8.0 (decimals only where there are any)."""
+
+    def format_value(self, value):
+        if value in (None, ""):
+            return None
+        try:
+            return f"{float(value):g}"
+        except (TypeError, ValueError):
+            return super().format_value(value)
+
+
 def hours_input() -> forms.NumberInput:
-    return forms.NumberInput(attrs={"min": 0, "max": MAX_HOURS, "step": "0.5"})
+    return HoursInput(attrs={"min": 0, "max": MAX_HOURS, "step": "0.5"})
 
 
 def textarea() -> forms.Textarea:
