@@ -145,3 +145,20 @@ def test_suggestion_pages_cost_the_same_with_more_jobs_and_candidates(client, co
         other = TrajectFactory(coach=coach).kandidaat
         Matchprofiel.objects.create(kandidaat=other, akkoord=True)
     assert counts() == before
+
+
+def test_opening_the_page_writes_nothing(client, coach, kandidaat):
+    client.force_login(coach)
+    client.get(reverse("matching:for_candidate", args=[kandidaat.pk]))
+    assert not Matchprofiel.objects.exists()
+
+
+def test_closing_a_job_refreshes_the_index(client, coach, jobs):
+    from werkpad.matching import profiles
+
+    before = {j.key for j in profiles.job_index().jobs}
+    client.force_login(coach)
+    werkgever = jobs[0].werkgever
+    client.post(reverse("employers:functie_toggle", args=[werkgever.pk, jobs[0].pk]))
+    after = {j.key for j in profiles.job_index().jobs}
+    assert jobs[0].pk in before and jobs[0].pk not in after

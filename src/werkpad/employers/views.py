@@ -214,7 +214,7 @@ def functie_toggle(request: HttpRequest, pk: int, fid: int) -> HttpResponse:
     werkgever = _werkgever_or_404(request.user, pk, "werkgever.change")
     functie = get_object_or_404(werkgever.functies, pk=fid)
     functie.open = not functie.open
-    functie.save(update_fields=["open"])
+    functie.save(update_fields=["open", "updated_at"])
     if functie.open:
         messages.success(request, _("%(title)s staat weer open.") % {"title": functie})
     else:

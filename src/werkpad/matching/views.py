@@ -24,7 +24,10 @@ LIMIT = 20
 def for_candidate(request: HttpRequest, kid: int) -> HttpResponse:
     """Jobs that may fit this candidate, with the reasons per criterion."""
     kandidaat = access.kandidaat_or_404(request.user, kid, "matching.view")
-    profiel, _created = Matchprofiel.objects.get_or_create(kandidaat=kandidaat)
+    # nothing is written until someone saves the form
+    profiel = Matchprofiel.objects.filter(kandidaat=kandidaat).first() or Matchprofiel(
+        kandidaat=kandidaat
+    )
     form = MatchprofielForm(request.POST or None, instance=profiel)
     if request.method == "POST":
         access.require(request.user, "matching.change", kandidaat)
@@ -52,9 +55,9 @@ def for_candidate(request: HttpRequest, kid: int) -> HttpResponse:
 
 
 def _candidates_for(user: User):
+    """Candidates of the user's own caseload: the reasons repeat their wishes and
+    capacities, which only their own coach may read."""
     trajects = access.trajects_as(user, Party.BEGELEIDING)
-    if user.role == User.Role.TEAMLEIDER:
-        trajects = access.trajects_for(user)
     return (
         Kandidaat.objects.filter(
             trajects__in=trajects.filter(closed_at__isnull=True),
@@ -90,6 +93,8 @@ def gesprek(request: HttpRequest, kid: int, fid: int) -> HttpResponse:
     """The matching conversation: a guide of topics, and what was agreed."""
     kandidaat = access.kandidaat_or_404(request.user, kid, "matchgesprek.add")
     functie = get_object_or_404(Functie.objects.select_related("werkgever__organisation"), pk=fid)
+    if not access.can(request.user, "werkgever.view", functie.werkgever):
+        raise Http404
     form = MatchgesprekForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         record = form.save(commit=False)

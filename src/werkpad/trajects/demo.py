@@ -80,7 +80,8 @@ LOGINS: list[Login] = [
         "Jansen",
         Role.TRAJECTBEGELEIDER,
         "reintegratie",
-        "Caseload: 9 lopende trajecten in alle fasen (+1 afgesloten), o.a. Sanne",
+        "9 lopende trajecten in alle fasen (+1 afgesloten), o.a. Sanne; werkgevers met taken "
+        "en functies, passend werk (Sanne, Fatima, Eva), plaatsingen van Sanne en Joyce",
     ),
     Login(
         "coach2",
@@ -88,7 +89,7 @@ LOGINS: list[Login] = [
         "El Amrani",
         Role.TRAJECTBEGELEIDER,
         "reintegratie",
-        "Een tweede, kleinere caseload (4 trajecten, o.a. uitval)",
+        "Een tweede, kleinere caseload (4 trajecten, o.a. uitval); passend werk voor Bram",
     ),
     Login(
         "regiehouder",
@@ -112,7 +113,8 @@ LOGINS: list[Login] = [
         "van Dijk",
         Role.WERKGEVER,
         "tuincentrum",
-        "Medewerkers bij Tuincentrum De Vlinderhof; eigen mijlpalen en afspraken",
+        "Tuincentrum De Vlinderhof: medewerkers, taken en functies, eigen mijlpalen; Sannes "
+        "plaatsing",
     ),
     Login(
         "leidinggevende",
@@ -120,7 +122,8 @@ LOGINS: list[Login] = [
         "Visser",
         Role.LEIDINGGEVENDE,
         "tuincentrum",
-        "Leidinggevende bij Sanne, Daan en Yara; ziet Sannes crisiskaart, niet haar financiën",
+        "Leidinggevende bij Sanne, Daan en Yara; Sannes plaatsing (gewerkte uren invullen); "
+        "ziet Sannes crisiskaart, niet haar financiën",
     ),
     Login(
         "behandelaar",
@@ -1400,9 +1403,13 @@ def is_loaded() -> bool:
         return False
     if demo_kandidaten().count() < len(VERHALEN):
         return False
+    from werkpad.employers import demo as employers_demo
     from werkpad.instruments.models import InstrumentVersie
 
-    return InstrumentVersie.objects.filter(kandidaat__user__email=KANDIDAAT_EMAIL).exists()
+    if not InstrumentVersie.objects.filter(kandidaat__user__email=KANDIDAAT_EMAIL).exists():
+        return False
+    # demo databases from before the employers, jobs and placements are rebuilt as well
+    return employers_demo.is_loaded()
 
 
 @transaction.atomic
@@ -1412,8 +1419,11 @@ def load() -> dict[str, int]:
     organisations = _organisations()
     users = _users(organisations)
     # Afspraak.who protects its betrokkene, also when both go with their traject: remove the
-    # agreements first.
+    # agreements first; so too the placements, match conversations and jobs (werkpad.employers)
+    from werkpad.employers import demo as employers_demo
+
     Afspraak.objects.filter(traject__in=demo_trajects()).delete()
+    employers_demo.remove()
     demo_trajects().delete()
     demo_kandidaten().delete()
     builder = _Builder(users)
@@ -1425,11 +1435,14 @@ def load() -> dict[str, int]:
     sanne = Kandidaat.objects.get(user__email=KANDIDAAT_EMAIL)
     coach = sanne.trajects.first().created_by
     load_for(sanne, coach, leidinggevende=users.get("leidinggevende"))
+    # employers with tasks and jobs, match profiles, two placements (werkpad.employers)
+    werk = employers_demo.load(users, organisations)
     return {
         "organisaties": len(organisations),
         "logins": len(users),
         "kandidaten": len(VERHALEN),
         "trajecten": demo_trajects().count(),
+        **werk,
     }
 
 

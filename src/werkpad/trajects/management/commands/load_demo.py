@@ -1,4 +1,5 @@
-"""`manage.py load_demo`: fictional demo data (organisations, logins, candidates, trajects)."""
+"""`manage.py load_demo`: fictional demo data (organisations, logins, candidates, trajects,
+employers with jobs, placements)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -11,7 +12,8 @@ from werkpad.trajects import demo
 class Command(BaseCommand):
     help = (
         "Laad fictieve demodata: organisaties, demo-logins (wachtwoord werkpad-demo), "
-        "kandidaten en trajecten in alle fasen. Alleen voor ontwikkeling en demonstratie."
+        "kandidaten en trajecten in alle fasen, werkgevers met taken en functies, plaatsingen. "
+        "Alleen voor ontwikkeling en demonstratie."
     )
 
     def add_arguments(self, parser):
@@ -50,13 +52,15 @@ class Command(BaseCommand):
             except ProtectedError as error:
                 raise CommandError(
                     "De demodata kon niet opnieuw worden opgebouwd, omdat andere gegevens "
-                    "naar demo-kandidaten of -trajecten verwijzen. Er is niets veranderd. "
-                    f"({error.args[0]})"
+                    "naar demo-kandidaten, -trajecten of -functies verwijzen. Er is niets "
+                    f"veranderd. ({error.args[0]})"
                 ) from error
             self.stdout.write(
                 self.style.SUCCESS(
                     "Demodata geladen: {organisaties} organisaties, {logins} logins, "
-                    "{kandidaten} kandidaten, {trajecten} trajecten.".format(**counts)
+                    "{kandidaten} kandidaten, {trajecten} trajecten, {werkgevers} werkgevers "
+                    "met {taken} taken en {functies} functies, {plaatsingen} "
+                    "plaatsingen.".format(**counts)
                 )
             )
             phases = ", ".join(f"{label}: {n}" for label, n in demo.phase_summary())
