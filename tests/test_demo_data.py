@@ -5,9 +5,23 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
 
 from werkpad import access
 from werkpad.accounts.models import Organisation, User
+from werkpad.employers import demo as employers_demo
+from werkpad.employers.models import (
+    Contactpersoon,
+    Functie,
+    Locatie,
+    Taak,
+    Werkgever,
+    WerkgeverMijlpaal,
+)
+from werkpad.instruments.models import InstrumentVersie
+from werkpad.matching.models import Matchgesprek, Matchprofiel
+from werkpad.placements.models import OpbouwStap, Plaatsing
 from werkpad.route.models import Party, Phase
 from werkpad.trajects import demo, selectors
 from werkpad.trajects.models import (
@@ -44,6 +58,17 @@ COUNTED = [
     JournaalNotitie,
     Afspraak,
     Gebeurtenis,
+    Werkgever,
+    Locatie,
+    Contactpersoon,
+    WerkgeverMijlpaal,
+    Taak,
+    Functie,
+    Matchprofiel,
+    Matchgesprek,
+    Plaatsing,
+    OpbouwStap,
+    InstrumentVersie,
 ]
 
 
@@ -171,3 +196,145 @@ def test_demo_candidate_shares_crisis_card_but_not_finances(settings):
     assert access.can(lg, "instrument.view", access.Instrument(sanne, "crisiskaart"))
     assert not access.can(lg, "instrument.view", access.Instrument(sanne, "financien"))
     assert sanne.instrumentversies.filter(kind="crisiskaart").count() == 2
+
+
+EMPLOYERS = ["Tuincentrum De Vlinderhof", "Bibliotheek Dijkstede", "Van Essen Logistiek"]
+
+
+def sanne_plaatsing() -> Plaatsing:
+    return Plaatsing.objects.get(traject__kandidaat__user=user("kandidaat"))
+
+
+@pytest.mark.django_db
+def test_employers_with_tasks_and_jobs(loaded):
+    assert "3 werkgevers" in loaded and "2 plaatsingen" in loaded
+    werkgevers = Werkgever.objects.filter(organisation__name__in=EMPLOYERS)
+    assert werkgevers.count() == 3
+    for werkgever in werkgevers:
+        assert werkgever.sector and werkgever.description, werkgever
+        assert 1 <= werkgever.locaties.count() <= 2
+        assert not werkgever.locaties.filter(postcode="").exists()
+        assert werkgever.contacten.filter(rol=Contactpersoon.Rol.HR).exists()
+        assert werkgever.contacten.filter(rol=Contactpersoon.Rol.LEIDINGGEVENDE).exists()
+        assert werkgever.contacten.filter(rol=Contactpersoon.Rol.BUDDY).exists()
+        assert werkgever.mijlpalen.filter(status="klaar").exists()
+        assert werkgever.mijlpalen.filter(status="bezig").exists()
+        assert 3 <= werkgever.taken.count() <= 6
+        for taak in werkgever.taken.all():
+            assert taak.demands and set(taak.demands.values()) <= {1, 2, 3, 4}
+        assert werkgever.functies.filter(soort=Functie.Soort.MAATWERK).exists()
+        assert werkgever.functies.filter(soort=Functie.Soort.VACATURE).exists()
+    assert Functie.objects.filter(soort=Functie.Soort.VACATURE).exclude(aanpassingen=None).exists()
+
+    # custom jobs are composed from their tasks: the heaviest demand per area, summed hours
+    for functie in Functie.objects.filter(soort=Functie.Soort.MAATWERK):
+        taken = list(functie.taken.all())
+        assert taken, functie
+        assert functie.hours_per_week == sum(t.hours_per_week for t in taken)
+        for area, value in functie.demands.items():
+            assert value == max(t.demands.get(area, 0) for t in taken)
+
+    # the demo leidinggevende is the tuincentrum's leidinggevende, with her account
+    tuincentrum = werkgevers.get(organisation__name="Tuincentrum De Vlinderhof")
+    anouk = tuincentrum.contacten.get(user=user("leidinggevende"))
+    assert anouk.rol == Contactpersoon.Rol.LEIDINGGEVENDE
+    assert tuincentrum.organisation == user("werkgever").organisation
+
+
+@pytest.mark.django_db
+def test_two_placements(loaded):
+    assert Plaatsing.objects.count() == 2
+    today = timezone.localdate()
+    for plaatsing in Plaatsing.objects.all():
+        plaatsing.full_clean()
+        gesprek = plaatsing.matchgesprek
+        assert gesprek.uitkomst == Matchgesprek.Uitkomst.MATCH
+        assert gesprek.kandidaat == plaatsing.traject.kandidaat
+        assert gesprek.date < plaatsing.start_date <= today
+        assert plaatsing.traject.phase in (Phase.PLAATSING, Phase.DUURZAAM)
+        assert plaatsing.buddy is not None and len(plaatsing.buddy_checklist) >= 4
+        for _label, text in plaatsing.onboarding + plaatsing.preventie:
+            assert text.strip()
+        steps = list(plaatsing.opbouw.all())
+        assert steps and not OpbouwStap.plan_errors(steps, plaatsing.start_date, today)
+        assert all(
+            s.actual_hours is not None
+            for s in steps
+            if s.week_start.toordinal() + 6 < today.toordinal()
+        )
+        assert all(s.actual_hours is None for s in steps if s.week_start > today)
+    employers = {p.functie.werkgever_id for p in Plaatsing.objects.all()}
+    assert len(employers) == 2
+
+    # Sanne's: at the tuincentrum with Anouk, building up 8 -> 12 -> 16 -> 20 hours; her
+    # traject keeps its own phase history (a -> b -> c)
+    plaatsing = sanne_plaatsing()
+    assert plaatsing.functie.werkgever.organisation.name == "Tuincentrum De Vlinderhof"
+    assert plaatsing.leidinggevende.user == user("leidinggevende")
+    assert plaatsing.contract_uren == 20
+    planned = [int(s.planned_hours) for s in plaatsing.opbouw.all()]
+    assert planned == sorted(planned)
+    assert list(dict.fromkeys(planned)) == [8, 12, 16, 20]
+    assert plaatsing.opbouw.filter(week_start__gt=today, planned_hours=20).exists()
+    assert plaatsing.opbouw.exclude(reason="").exists()
+    moves = list(
+        plaatsing.traject.transitions.order_by("at", "pk").values_list("to_phase", flat=True)
+    )
+    assert moves == [Phase.VOORTRAJECT, Phase.MATCHING, Phase.PLAATSING]
+
+
+@pytest.mark.django_db
+def test_matching_suggestions_with_reasons(loaded, client):
+    profielen = Matchprofiel.objects.filter(akkoord=True)
+    assert profielen.count() == 4
+    for profiel in profielen:
+        kandidaat = profiel.kandidaat
+        assert kandidaat.city in profiel.reisgebied and "," in profiel.reisgebied
+        for kind in ("wensen", "beschikbaarheid"):
+            assert kandidaat.instrumentversies.filter(kind=kind).exists(), (kandidaat, kind)
+
+    sanne = Kandidaat.objects.get(user=user("kandidaat"))
+    client.force_login(user("coach"))
+    response = client.get(reverse("matching:for_candidate", args=[sanne.pk]))
+    assert response.status_code == 200
+    suggestions = response.context["suggestions"]
+    assert suggestions and all(item["reasons"] for item in suggestions)
+    top = suggestions[0]
+    assert top["s"].profile.title in response.content.decode()
+    assert any(fits and "wens" in text for fits, text in top["reasons"])
+
+
+@pytest.mark.django_db
+def test_leidinggevende_sees_the_placement_but_not_finances(loaded, client):
+    plaatsing = sanne_plaatsing()
+    client.force_login(user("leidinggevende"))
+    response = client.get(reverse("placements:detail", args=[plaatsing.pk]))
+    assert response.status_code == 200
+    assert "Kees Verbeek" in response.content.decode()
+    kid = plaatsing.traject.kandidaat_id
+    financien = client.get(reverse("instruments:detail", args=[kid, "financien"]))
+    assert financien.status_code == 403
+
+
+@pytest.mark.django_db
+def test_an_older_demo_without_employers_is_rebuilt(loaded):
+    before = counts()
+    employers_demo.remove()
+    assert not employers_demo.is_loaded() and not demo.is_loaded()
+    out = quiet()
+    call_command("load_demo", stdout=out)
+    assert "Demodata geladen" in out.getvalue()
+    assert counts() == before
+    assert sanne_plaatsing().leidinggevende.user == user("leidinggevende")
+
+
+@pytest.mark.django_db
+def test_rebuild_refuses_when_other_data_uses_a_demo_job(loaded):
+    from tests.factories import KandidaatFactory
+
+    functie = Functie.objects.filter(open=True).first()
+    Matchgesprek.objects.create(kandidaat=KandidaatFactory(), functie=functie)
+    before = counts()
+    with pytest.raises(CommandError, match="functies"):
+        call_command("load_demo", "--reset", stdout=quiet())
+    assert counts() == before

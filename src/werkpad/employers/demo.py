@@ -56,7 +56,7 @@ from .models import Aanpassing, Contactpersoon, Functie, Taak, Werkgever
 
 Rol = Contactpersoon.Rol
 Grootte = Werkgever.Grootte
-KLAAR, BEZIG, OPEN = "klaar", "bezig", "open"
+KLAAR, BEZIG = "klaar", "bezig"  # milestones not listed stay open
 MAATWERK, VACATURE = Functie.Soort.MAATWERK, Functie.Soort.VACATURE
 
 # --- the employers ----------------------------------------------------------------------------
@@ -783,6 +783,8 @@ PLACEMENTS: list[dict] = [
         # bekijken", due in 45 days)
         "steps": [(0, 8), (3, 12), (6, 16)],
         "future_step": (49, 20),  # the first Monday on or after this many days from today
+        # weeks worked shorter than planned: by week number from the start, or (negative) the
+        # week of that many days ago
         "short_weeks": {
             4: (10, "Eerste week met drie ochtenden; op donderdag eerder naar huis."),
             -30: (12, "Zware week en slecht geslapen; in overleg met Anouk een dag vrij."),
