@@ -399,6 +399,20 @@ def _own_or_all(user: User, traject: Traject, qs: QuerySet, owner_field: str) ->
     return qs.none()
 
 
+def caseload_trajects(user: User) -> QuerySet[Traject]:
+    """A coach's caseload: the trajects they support; for a team lead, their organisation's."""
+    if user.is_authenticated and user.role == User.Role.TEAMLEIDER:
+        return trajects_for(user)
+    return trajects_as(user, Party.BEGELEIDING)
+
+
+def coordinated_trajects(user: User) -> QuerySet[Traject]:
+    """What a regiehouder coordinates; for a team lead, their organisation's trajects."""
+    if user.is_authenticated and user.role == User.Role.TEAMLEIDER:
+        return trajects_for(user)
+    return trajects_as(user, Party.REGIEHOUDER)
+
+
 def milestones_visible(user: User, traject: Traject) -> QuerySet[TrajectMilestone]:
     return _own_or_all(user, traject, traject.milestones.all(), "owner_id")
 

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from werkpad import access
-from werkpad.accounts.models import User
 from werkpad.audit.trail import log_read
 from werkpad.route.models import PARTY_ORDER, Party, Phase
 
@@ -48,9 +47,9 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("trajects:caseload")
     if access.can(user, "regie.overview"):
         return redirect("trajects:regie")
-    if user.role == User.Role.BEHEERDER:
+    if access.can(user, "audit.view"):
         return redirect("admin:index")
-    if user.role == User.Role.KANDIDAAT:
+    if access.can(user, "portal.view"):
         return redirect("portal:home")
     return redirect("trajects:mine")
 
@@ -58,9 +57,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def caseload(request: HttpRequest) -> HttpResponse:
     """A coach's own trajects, sortable and filterable by phase."""
     access.require(request.user, "caseload.view")
-    base = access.trajects_as(request.user, Party.BEGELEIDING)
-    if request.user.role == User.Role.TEAMLEIDER:
-        base = access.trajects_for(request.user)
+    base = access.caseload_trajects(request.user)
     data = request.GET.copy()
     data.setdefault("status", "lopend")
     filterset = CaseloadFilter(data, queryset=selectors.with_overview(base))
@@ -74,7 +71,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     trajects = selectors.with_overview(access.trajects_for(request.user)).order_by(
         "kandidaat__first_name"
     )
-    if request.user.role == User.Role.KANDIDAAT and len(trajects) == 1:
+    if access.can(request.user, "portal.view") and len(trajects) == 1:
         return redirect("trajects:detail", pk=trajects[0].pk)
     return render(request, "trajects/mine.html", {"trajects": trajects})
 
@@ -82,10 +79,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 def regie(request: HttpRequest) -> HttpResponse:
     """The regiehouder's overview across the trajects they coordinate."""
     access.require(request.user, "regie.overview")
-    if request.user.role == User.Role.TEAMLEIDER:
-        trajects = access.trajects_for(request.user)
-    else:
-        trajects = access.trajects_as(request.user, Party.REGIEHOUDER)
+    trajects = access.coordinated_trajects(request.user)
     counts = selectors.phase_counts(trajects)
     context = {
         "overdue": selectors.overdue_afspraken(trajects),
