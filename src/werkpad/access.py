@@ -195,6 +195,8 @@ KANDIDAAT_RULES: dict[str, set[str]] = {
     "kandidaat.view": {KANDIDAAT, BEGELEIDER, REGIEHOUDER, PARTIJ},
     "sharing.view": INSTRUMENT_OWNERS,
     "kandidaat.change": INSTRUMENT_OWNERS,
+    # works on the candidate's instruments with them: sees the private parts too
+    "instrument.owner": INSTRUMENT_OWNERS,
     "matching.view": INSTRUMENT_OWNERS,
     "matching.change": INSTRUMENT_OWNERS,
     "matchgesprek.add": {BEGELEIDER},

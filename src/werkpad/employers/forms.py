@@ -11,11 +11,10 @@ from decimal import Decimal
 from django import forms
 from django.db import transaction
 from django.db.models import Q
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.accounts.models import Organisation
-from werkpad.formfields import phone_field
+from werkpad.formfields import MAX_HOURS_PER_WEEK, hours_text, phone_field
 from werkpad.instruments.catalogue import read
 from werkpad.instruments.kinds import DAGEN
 
@@ -86,7 +85,7 @@ def hours_field() -> forms.DecimalField:
     return forms.DecimalField(
         label=_("Uren per week"),
         min_value=Decimal("0.5"),
-        max_value=Decimal("40"),
+        max_value=Decimal(MAX_HOURS_PER_WEEK),
         max_digits=4,
         decimal_places=1,
         localize=True,
@@ -380,11 +379,6 @@ class VacatureForm(DemandFieldsMixin, FunctieForm):
 
 
 JOB_FORMS = {Functie.Soort.MAATWERK: MaatwerkForm, Functie.Soort.VACATURE: VacatureForm}
-
-
-def hours_text(value: Decimal) -> str:
-    """12 or 2,5: hours without a trailing ,0."""
-    return number_format(value if value % 1 else int(value))
 
 
 def task_label(taak: Taak) -> str:

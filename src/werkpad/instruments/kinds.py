@@ -14,8 +14,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from werkpad.formfields import DateInput, phone_field
+from werkpad.formfields import MAX_HOURS_PER_WEEK, DateInput, phone_field
 
 from .catalogue import read
 
@@ -44,7 +45,7 @@ def hours(label, help_text="") -> forms.IntegerField:
         help_text=help_text,
         required=False,
         min_value=0,
-        max_value=40,
+        max_value=MAX_HOURS_PER_WEEK,
         error_messages={
             "min_value": _("Vul een aantal uren van 0 tot en met 40 in."),
             "max_value": _("Vul een aantal uren van 0 tot en met 40 in."),
@@ -168,9 +169,12 @@ class BeschikbaarheidForm(InstrumentForm):
         estimate, start = data.get("eigen_inschatting"), data.get("uren_start")
         if estimate and start is not None and start >= estimate:
             suggestion = max(1, round(estimate * 2 / 3))
-            return _(
+            return ngettext(
                 "Je begint met evenveel uren als je denkt aan te kunnen. Veel mensen merken dat "
-                "opbouwen beter gaat. Overweeg te beginnen met ongeveer %(uren)s uur."
+                "opbouwen beter gaat. Overweeg te beginnen met ongeveer %(uren)s uur.",
+                "Je begint met evenveel uren als je denkt aan te kunnen. Veel mensen merken dat "
+                "opbouwen beter gaat. Overweeg te beginnen met ongeveer %(uren)s uur.",
+                suggestion,
             ) % {"uren": suggestion}
         return ""
 

@@ -43,7 +43,7 @@ def _latest(kandidaat: Kandidaat, kind: str) -> InstrumentVersie | None:
 
 
 def _is_owner(request: HttpRequest, kandidaat: Kandidaat) -> bool:
-    return bool(access.kandidaat_relation(request.user, kandidaat).kinds & access.INSTRUMENT_OWNERS)
+    return access.can(request.user, "instrument.owner", kandidaat)
 
 
 def _log_read(request: HttpRequest, kandidaat: Kandidaat, detail: str) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.utils.translation import gettext as _
 
+from werkpad.formfields import hours_text
 from werkpad.instruments.catalogue import read
 
 AREAS: list[str] = [a["key"] for a in read("werkcapaciteiten")["areas"]]
@@ -298,10 +299,13 @@ def reasons(candidate: CandidateProfile, job: JobProfile) -> list[tuple[bool, st
             out.append((True, _("%(area)s past") % {"area": AREA_NAMES[area]}))
     hours = _hours_fit(candidate, job)
     if hours == 1.0:
-        out.append((True, _("%(hours)s uur per week past") % {"hours": _fmt(job.hours)}))
+        out.append((True, _("%(hours)s uur per week past") % {"hours": hours_text(job.hours)}))
     elif hours is not None:
         out.append(
-            (False, _("%(hours)s uur per week is meer dan je wilt") % {"hours": _fmt(job.hours)})
+            (
+                False,
+                _("%(hours)s uur per week is meer dan je wilt") % {"hours": hours_text(job.hours)},
+            )
         )
     days = _days_fit(candidate, job)
     if days is not None and days < 1.0:
@@ -326,7 +330,3 @@ def reasons(candidate: CandidateProfile, job: JobProfile) -> list[tuple[bool, st
             else (False, _("geen vaste tijden"))
         )
     return out
-
-
-def _fmt(hours: float) -> str:
-    return f"{hours:g}".replace(".", ",")

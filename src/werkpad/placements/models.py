@@ -5,7 +5,6 @@ call these methods."""
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -16,12 +15,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.employers.models import Contactpersoon, Functie
+from werkpad.formfields import MAX_HOURS_PER_WEEK, hours_text
 from werkpad.instruments.models import InstrumentVersie, Regeling
 from werkpad.matching.models import Matchgesprek
 from werkpad.route.models import Party, Phase
 from werkpad.trajects.models import Betrokkene, Kandidaat, PhaseMoveError, Traject
 
-MAX_HOURS = 40
+MAX_HOURS = MAX_HOURS_PER_WEEK
 HOURS_MESSAGE = _("Vul een aantal uren van 0 tot en met 40 per week in.")
 HOURS_VALIDATORS = [
     MinValueValidator(0, HOURS_MESSAGE),
@@ -430,7 +430,7 @@ class OpbouwStap(models.Model):
                 found["reason"] = _(
                     "Hier staan minder uren dan de stap ervoor (%(hours)s uur). Schrijf kort op "
                     "waarom, bijvoorbeeld: even rustiger na een drukke periode."
-                ) % {"hours": _hours(previous.planned_hours)}
+                ) % {"hours": hours_text(previous.planned_hours)}
             if step.actual_hours is not None and step.week_start > today:
                 found["actual_hours"] = _(
                     "Deze week is nog niet begonnen. Vul de gewerkte uren in als de week bezig of "
@@ -441,7 +441,3 @@ class OpbouwStap(models.Model):
             if "week_start" not in found:
                 previous = step
         return errors
-
-
-def _hours(value: Decimal) -> str:
-    return formats.number_format(value, decimal_pos=0 if value == value.to_integral() else 1)
