@@ -48,7 +48,18 @@ RULES: dict[str, set[str]] = {
     # reasons for phase moves may say something about health
     "traject.reasons": {BEGELEIDER, TEAMLEIDER, KANDIDAAT},
     "afspraak.add": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, PARTIJ},
+    # dropout (phase e): reporting and the checklist also by the parties around the work and
+    # care (UITVAL_PARTIES below); contacts kept and the way back by the coach
+    "uitval.view": {BEGELEIDER, REGIEHOUDER, TEAMLEIDER, KANDIDAAT, PARTIJ},
+    "uitval.report": {BEGELEIDER, TEAMLEIDER, KANDIDAAT},
+    "uitval.checklist": {BEGELEIDER, TEAMLEIDER, KANDIDAAT},
+    "uitval.contact": {BEGELEIDER, TEAMLEIDER},
+    "uitval.close": {BEGELEIDER, TEAMLEIDER},
 }
+
+# other parties that may report dropout and tick the dropout checklist: the people at work,
+# occupational health and the treatment team
+UITVAL_PARTIES = {Party.WERKGEVER, Party.LEIDINGGEVENDE, Party.ARBODIENST, Party.HULPVERLENING}
 
 # actions on a milestone or agreement: allowed to the full editors, and to the party that owns
 # the item (its own milestones / agreements assigned to them)
@@ -70,6 +81,13 @@ GLOBAL_RULES: dict[str, set[str]] = {
     },
     "werkgever.list": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
     "werkgever.create": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
+    # the own inbox (every user has one), the signal rules explained
+    "meldingen.view": set(User.Role.values),
+    "signaalregels.view": set(User.Role.values),
+    # the caseload's traffic lights
+    "signalen.overview": {User.Role.TRAJECTBEGELEIDER, User.Role.TEAMLEIDER},
+    # every outgoing e-mail with its status and errors
+    "berichten.view": {User.Role.BEHEERDER, User.Role.TEAMLEIDER},
 }
 
 
@@ -221,6 +239,13 @@ def can(user: User, action: str, obj=None) -> bool:
             and rel.kinds & {PARTIJ, REGIEHOUDER}
         ):
             return "journaal" in shared_categories(user, obj.kandidaat)
+        if (
+            action in ("uitval.report", "uitval.checklist")
+            and not rel.allows(action)
+            and PARTIJ in rel.kinds
+            and not obj.is_closed
+        ):
+            return bool(rel.parties & UITVAL_PARTIES)
         return rel.allows(action)
     if isinstance(obj, Instrument):
         return _can_instrument(user, action, obj)
@@ -291,7 +316,42 @@ def werkgevers_for(user: User) -> QuerySet[Werkgever]:
 # of its traject and the traject is open; a leidinggevende also enters the hours worked.
 # Everyone else does not see the placement at all (404).
 
-PLAATSING_ACTIONS = {"plaatsing.add", "plaatsing.view", "plaatsing.change", "plaatsing.hours"}
+# Monitoring (issue 5) follows the same lines:
+# - plaatsing.monitoring: the traffic light with its reasons, the check-in answers and the
+#   trend. Coach, team lead and the candidate; employer staff only when the candidate shares
+#   the category "checkins" with their party.
+# - plaatsing.monitoring_change: the check-in rhythm. Coach and team lead.
+# - plaatsing.checkin: the candidate fills their own check-in.
+# - plaatsing.checkin_leidinggevende: the supervisor (role leidinggevende) fills theirs.
+# - plaatsing.ontwikkeling: development steps, set by the candidate with the supervisor and
+#   the coach.
+# - plaatsing.driegesprek: plan, change and write the minutes of three-party meetings (the
+#   coach). Everyone who sees the placement sees its meetings and agendas.
+
+PLAATSING_ACTIONS = {
+    "plaatsing.add",
+    "plaatsing.view",
+    "plaatsing.change",
+    "plaatsing.hours",
+    "plaatsing.monitoring",
+    "plaatsing.monitoring_change",
+    "plaatsing.checkin",
+    "plaatsing.checkin_leidinggevende",
+    "plaatsing.ontwikkeling",
+    "plaatsing.driegesprek",
+}
+COACH_ONLY = {"plaatsing.add", "plaatsing.change", "plaatsing.monitoring_change"}
+CANDIDATE_ACTIONS = {
+    "plaatsing.view",
+    "plaatsing.monitoring",
+    "plaatsing.checkin",
+    "plaatsing.ontwikkeling",
+}
+SUPERVISOR_ACTIONS = {
+    "plaatsing.hours",
+    "plaatsing.checkin_leidinggevende",
+    "plaatsing.ontwikkeling",
+}
 
 
 def _can_plaatsing(user: User, action: str, obj) -> bool:
@@ -300,11 +360,11 @@ def _can_plaatsing(user: User, action: str, obj) -> bool:
     traject = obj if isinstance(obj, Traject) else obj.traject
     rel = relation(user, traject)
     if rel.kinds & {BEGELEIDER, TEAMLEIDER}:
-        return True
+        return action not in {"plaatsing.checkin", "plaatsing.checkin_leidinggevende"}
     if isinstance(obj, Traject):
         return False
     if KANDIDAAT in rel.kinds:
-        return action == "plaatsing.view"
+        return action in CANDIDATE_ACTIONS
     employer_staff = (
         user.role in EMPLOYER_STAFF
         and user.organisation_id is not None
@@ -312,11 +372,13 @@ def _can_plaatsing(user: User, action: str, obj) -> bool:
         and bool(rel.betrokkene_ids)
         and not traject.is_closed
     )
-    if not employer_staff:
+    if not employer_staff or action in COACH_ONLY or action == "plaatsing.driegesprek":
         return False
-    return action == "plaatsing.view" or (
-        action == "plaatsing.hours" and user.role == User.Role.LEIDINGGEVENDE
-    )
+    if action == "plaatsing.view":
+        return True
+    if action == "plaatsing.monitoring":
+        return "checkins" in shared_categories(user, traject.kandidaat)
+    return action in SUPERVISOR_ACTIONS and user.role == User.Role.LEIDINGGEVENDE
 
 
 def plaatsingen_for(user: User) -> QuerySet:

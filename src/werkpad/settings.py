@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "werkpad.employers",
     "werkpad.matching",
     "werkpad.placements",
+    "werkpad.monitoring",
+    "werkpad.meldingen",
+    "werkpad.uitval",
 ]
 
 MIDDLEWARE = [

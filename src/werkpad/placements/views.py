@@ -13,7 +13,11 @@ from django.utils.translation import gettext as _
 from werkpad import access
 from werkpad.audit.trail import log_read
 from werkpad.matching.models import Matchgesprek
+from werkpad.monitoring import driegesprek as driegesprek_panels
+from werkpad.monitoring import ontwikkeling as ontwikkeling_panels
+from werkpad.monitoring import panels as monitoring_panels
 from werkpad.trajects.models import Traject
+from werkpad.uitval import panels as uitval_panels
 
 from . import chart
 from .forms import OpbouwFormSet, PlaatsingForm, PlansForm, UrenFormSet
@@ -91,6 +95,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_hours": access.can(request.user, "plaatsing.hours", plaatsing),
         "show_instruments": access.can(request.user, "kandidaat.view", traject.kandidaat),
         "is_self": traject.kandidaat.user_id == request.user.pk,
+        # the crisis card, one click away for everyone it is shared with (and printable there)
+        "crisiskaart": access.can(
+            request.user, "instrument.view", access.Instrument(traject.kandidaat, "crisiskaart")
+        ),
+        "monitoring": monitoring_panels.plaatsing_panel(request.user, plaatsing),
+        "ontwikkeling": ontwikkeling_panels.plaatsing_panel(request.user, plaatsing),
+        "driegesprekken": driegesprek_panels.plaatsing_panel(request.user, plaatsing),
+        "uitval": uitval_panels.plaatsing_panel(request.user, plaatsing),
     }
     log_read(request.user, plaatsing, detail="plaatsing")
     return render(request, "placements/detail.html", context)

@@ -526,6 +526,8 @@ class Gebeurtenis(models.Model):
         AFSPRAAK = "afspraak", _("Afspraak")
         NOTITIE = "notitie", _("Journaal")
         BETROKKENE = "betrokkene", _("Betrokkene")
+        UITVAL = "uitval", _("Uitval")
+        CONTACT = "contact", _("Contact tijdens uitval")
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="gebeurtenissen")
     at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -539,6 +541,8 @@ class Gebeurtenis(models.Model):
     afspraak = models.ForeignKey(Afspraak, on_delete=models.CASCADE, null=True)
     notitie = models.ForeignKey(JournaalNotitie, on_delete=models.CASCADE, null=True)
     betrokkene = models.ForeignKey(Betrokkene, on_delete=models.CASCADE, null=True)
+    # for kinds without their own link (uitval, contact): ids and keys, never free text
+    detail = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -16,6 +16,7 @@ from django_tables2 import RequestConfig
 from werkpad import access
 from werkpad.audit.trail import log_read
 from werkpad.route.models import PARTY_ORDER, Party, Phase
+from werkpad.uitval import panels as uitval_panels
 
 from . import selectors
 from .filters import CaseloadFilter
@@ -180,6 +181,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plaatsingen": access.plaatsingen_for(request.user)
         .filter(traject=traject)
         .select_related("functie__werkgever__organisation"),
+        "uitval": uitval_panels.traject_panel(request.user, traject),
     }
     log_read(request.user, traject, detail="trajectpagina")
     return render(request, "trajects/detail.html", context)
