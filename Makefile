@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 $$HOME/.pyenv/versions/3.13*/bi
 export DJANGO_SETTINGS_MODULE := werkpad.settings
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install demo serve test lint format check-python browser system-deps migrate messages clean
+.PHONY: install demo serve worker test lint format check-python browser system-deps migrate messages clean
 
 check-python:
 	@test -n "$(PYTHON)" || { echo "Werkpad heeft Python 3.12 of nieuwer nodig; installeer python3.12 (apt-get install python3.12) of zet PYTHON=/pad/naar/python3.12."; exit 1; }
@@ -37,6 +37,11 @@ demo: install
 
 serve: install
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# Background tasks (e-mails with retries, the daily round); run next to `make serve`.
+worker: install
+	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=1 $(PY) manage.py worker
 
 # Debian's chromium drives the browser tests (browser downloads are not reachable here).
 browser:

@@ -207,7 +207,7 @@ def sanne_plaatsing() -> Plaatsing:
 
 @pytest.mark.django_db
 def test_employers_with_tasks_and_jobs(loaded):
-    assert "3 werkgevers" in loaded and "2 plaatsingen" in loaded
+    assert "3 werkgevers" in loaded and "3 plaatsingen" in loaded
     werkgevers = Werkgever.objects.filter(organisation__name__in=EMPLOYERS)
     assert werkgevers.count() == 3
     for werkgever in werkgevers:
@@ -242,8 +242,8 @@ def test_employers_with_tasks_and_jobs(loaded):
 
 
 @pytest.mark.django_db
-def test_two_placements(loaded):
-    assert Plaatsing.objects.count() == 2
+def test_three_placements(loaded):
+    assert Plaatsing.objects.count() == 3
     today = timezone.localdate()
     for plaatsing in Plaatsing.objects.all():
         plaatsing.full_clean()
@@ -251,8 +251,8 @@ def test_two_placements(loaded):
         assert gesprek.uitkomst == Matchgesprek.Uitkomst.MATCH
         assert gesprek.kandidaat == plaatsing.traject.kandidaat
         assert gesprek.date < plaatsing.start_date <= today
-        assert plaatsing.traject.phase in (Phase.PLAATSING, Phase.DUURZAAM)
-        assert plaatsing.buddy is not None and len(plaatsing.buddy_checklist) >= 4
+        assert plaatsing.traject.phase in (Phase.PLAATSING, Phase.DUURZAAM, Phase.UITVAL)
+        assert plaatsing.buddy is not None and len(plaatsing.buddy_checklist) >= 3
         for _label, text in plaatsing.onboarding + plaatsing.preventie:
             assert text.strip()
         steps = list(plaatsing.opbouw.all())
@@ -338,3 +338,39 @@ def test_rebuild_refuses_when_other_data_uses_a_demo_job(loaded):
     with pytest.raises(CommandError, match="functies"):
         call_command("load_demo", "--reset", stdout=quiet())
     assert counts() == before
+
+
+@pytest.mark.django_db
+def test_monitoring_green_orange_with_alert_and_uitval(loaded, client):
+    """One placement in green, one in orange with a recent alert for the coach, one in
+    uitval with the dropout checklist under way and the crisis card shared."""
+    from werkpad.meldingen.models import Melding
+    from werkpad.uitval.models import UitvalEpisode
+
+    lights = {
+        p.traject.kandidaat.first_name: p.monitoring.niveau
+        for p in Plaatsing.objects.select_related("traject__kandidaat", "monitoring")
+    }
+    assert lights["Sanne"] == "groen" and lights["Joyce"] == "oranje"
+    alert = Melding.objects.get(ontvanger=user("coach"), soort="signaal")
+    assert alert.niveau == "oranje" and "Joyce" in alert.titel
+    assert (timezone.now() - alert.created_at).days < 1
+
+    episode = UitvalEpisode.objects.get(geeindigd_op__isnull=True, plaatsing__isnull=False)
+    assert episode.traject.phase == Phase.UITVAL
+    assert episode.gemeld_door == user("leidinggevende")
+    assert episode.checklist.filter(gedaan=True).exists()
+    assert episode.checklist.filter(gedaan=False).exists()
+    assert episode.contacten.exists()
+
+    client.force_login(user("leidinggevende"))
+    page = client.get(reverse("uitval:detail", args=[episode.pk]))
+    assert page.status_code == 200
+    crisiskaart = reverse("instruments:detail", args=[episode.traject.kandidaat_id, "crisiskaart"])
+    assert crisiskaart in page.content.decode()
+    assert client.get(crisiskaart).status_code == 200
+
+    # Sanne has a check-in waiting on her start page
+    client.force_login(user("kandidaat"))
+    home = client.get(reverse("portal:home")).content.decode()
+    assert reverse("monitoring:checkin", args=[sanne_plaatsing().pk]) in home

@@ -428,6 +428,43 @@ def plaatsing_or_404(user: User, pk: int, action: str = "plaatsing.view"):
 # --- end placements --------------------------------------------------------------------
 
 
+# --- alerts and e-mails (issue 5) -------------------------------------------------------
+# Everyone reads only their own inbox messages (someone else's: 404). The overview of
+# outgoing e-mails ("berichten.view") shows a beheerder all of them, a teamleider those about
+# their organisation's trajects and those they received themselves.
+
+
+def meldingen_for(user: User) -> QuerySet:
+    from werkpad.meldingen.models import Melding
+
+    if not can(user, "meldingen.view"):
+        return Melding.objects.none()
+    return Melding.objects.filter(ontvanger=user)
+
+
+def melding_or_404(user: User, pk: int):
+    melding = meldingen_for(user).filter(pk=pk).first()
+    if melding is None:
+        raise Http404
+    return melding
+
+
+def berichten_for(user: User) -> QuerySet:
+    from werkpad.meldingen.models import Bericht
+
+    if not can(user, "berichten.view"):
+        return Bericht.objects.none()
+    if user.role == User.Role.BEHEERDER:
+        return Bericht.objects.all()
+    condition = Q(melding__ontvanger=user)
+    if user.organisation_id:
+        condition |= Q(melding__traject__organisation_id=user.organisation_id)
+    return Bericht.objects.filter(condition)
+
+
+# --- end alerts and e-mails ------------------------------------------------------------
+
+
 # --- querysets -------------------------------------------------------------------------
 
 
@@ -492,14 +529,31 @@ def changeable_ids(user: User, items) -> set[int]:
 
 
 def timeline_kinds_visible(user: User, traject: Traject) -> set[str] | None:
-    """Which timeline kinds the user may see (None: all)."""
+    """Which timeline kinds the user may see (None: all). Dropout start and end ("uitval")
+    go with the phase moves; the contacts kept during dropout ("contact": with whom and how,
+    never the note) are for those who see the whole dossier."""
     rel = relation(user, traject)
     journal = can(user, "journal.view", traject)
     if rel.allows("traject.view_full"):
-        return None if journal else {"geopend", "fase", "mijlpaal", "afspraak", "betrokkene"}
+        if journal:
+            return None
+        return {"geopend", "fase", "mijlpaal", "afspraak", "betrokkene", "uitval", "contact"}
     if rel.allows("traject.view"):
-        return {"geopend", "fase", "notitie"} if journal else {"geopend", "fase"}
+        kinds = {"geopend", "fase", "notitie"} if journal else {"geopend", "fase"}
+        return kinds | {"uitval"} if rel.allows("uitval.view") else kinds
     return set()
+
+
+def uitval_wat_hielp_visible(user: User, traject: Traject) -> bool:
+    """What helped to come back after a dropout (`UitvalEpisode.wat_hielp`) is part of the
+    candidate's recovery story: the coach, the team lead and the candidate read it, and the
+    other parties with `uitval.view` when the candidate shares the category "herstelplan"
+    with their party. (What happened, `UitvalEpisode.reden`, stays with `traject.reasons`.)"""
+    if can(user, "traject.reasons", traject):
+        return True
+    return can(user, "uitval.view", traject) and "herstelplan" in shared_categories(
+        user, traject.kandidaat
+    )
 
 
 # --- for views -------------------------------------------------------------------------

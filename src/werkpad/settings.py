@@ -3,7 +3,7 @@
 Variables: DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL,
 DJANGO_CSRF_TRUSTED_ORIGINS, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
 EMAIL_USE_TLS,
-WERKPAD_DATA_DIR.
+WERKPAD_DATA_DIR, WERKPAD_BASE_URL.
 See docs/production.md.
 """
 
@@ -137,6 +137,9 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Background work (e-mails, the daily round) runs in `manage.py worker`; links in e-mails
+# start with this address. See docs/meldingen.md.
+WERKPAD_BASE_URL = os.environ.get("WERKPAD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]

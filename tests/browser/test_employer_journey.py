@@ -267,14 +267,14 @@ def test_coach_builds_a_job_matches_and_places_and_the_leidinggevende_sees_it(
     # --- 5. the build-up of hours: 8, 12, 16, 20 over four weeks (three empty rows at a time)
     weeks = [today + datetime.timedelta(weeks=i) for i in range(4)]
     planned = ["8", "12", "16", "20"]
-    page.get_by_role("link", name="Opbouw plannen").click()
+    page.get_by_role("link", name="Opbouw plannen", exact=True).click()
     expect(page.get_by_role("heading", name="Opbouw van de uren", level=1)).to_be_visible()
     for i in range(3):
         page.locator(f"#id_stap-{i}-week_start").fill(weeks[i].isoformat())
         page.locator(f"#id_stap-{i}-planned_hours").fill(planned[i])
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("De opbouw van de uren is opgeslagen.")).to_be_visible()
-    page.get_by_role("link", name="Opbouw plannen").click()
+    page.get_by_role("link", name="Opbouw plannen", exact=True).click()
     expect(page.locator("#id_stap-0-planned_hours")).to_have_value(re.compile(r"^8(\.0)?$"))
     page.locator("#id_stap-3-week_start").fill(weeks[3].isoformat())
     page.locator("#id_stap-3-planned_hours").fill(planned[3])

@@ -1,3 +1,5 @@
+from functools import cache
+
 from werkpad import access
 
 
@@ -16,9 +18,14 @@ def navigation(request) -> dict:
             "werkgevers": werkgevers,
             "my_werkgever": my_werkgever,
             "caseload": access.can(user, "caseload.view"),
+            "signalen": access.can(user, "signalen.overview"),
             "register": access.can(user, "kandidaat.register"),
             "regie": access.can(user, "regie.overview"),
             "audit": access.can(user, "audit.view"),
+            "meldingen": access.can(user, "meldingen.view"),
+            # unread inbox messages: one COUNT, only when a page shows it (the template
+            # calls it), at most once per request
+            "ongelezen": cache(lambda: _ongelezen(user)),
             "portal": access.can(user, "portal.view"),
             "plaatsingen": access.can(user, "plaatsing.list"),
             "mine": not any(
@@ -27,3 +34,9 @@ def navigation(request) -> dict:
             ),
         }
     }
+
+
+def _ongelezen(user) -> int:
+    from werkpad.meldingen.service import ongelezen
+
+    return ongelezen(user)

@@ -13,10 +13,25 @@ from django.db.models.signals import post_delete, post_save, pre_save
 current_user: contextvars.ContextVar = contextvars.ContextVar("werkpad_audit_user", default=None)
 
 
+def _owner(obj: Model) -> Model | None:
+    """For records that hang off a placement or a dropout episode (check-ins, meetings,
+    checklist points), the placement or episode: it knows the traject."""
+    for name in ("plaatsing", "episode"):
+        if getattr(obj, f"{name}_id", None) is not None:
+            try:
+                return getattr(obj, name)
+            except Exception:  # deleted together with its owner
+                return None
+    return None
+
+
 def _traject_id(obj: Model) -> int | None:
     if obj._meta.label == "trajects.Traject":
         return obj.pk
-    return getattr(obj, "traject_id", None)
+    if hasattr(obj, "traject_id"):
+        return obj.traject_id
+    owner = _owner(obj)
+    return getattr(owner, "traject_id", None) if owner is not None else None
 
 
 def _kandidaat_id(obj: Model) -> int | None:
@@ -27,6 +42,8 @@ def _kandidaat_id(obj: Model) -> int | None:
     traject = getattr(obj, "traject", None) if hasattr(obj, "traject_id") else None
     if obj._meta.label == "trajects.Traject":
         traject = obj
+    if traject is None and (owner := _owner(obj)) is not None:
+        traject = getattr(owner, "traject", None)
     return getattr(traject, "kandidaat_id", None)
 
 

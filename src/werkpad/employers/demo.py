@@ -859,6 +859,53 @@ PLACEMENTS: list[dict] = [
 ]
 
 
+PLACEMENTS.append(
+    {
+        # Yara: started a month ago; the monitoring demo reports her dropout (werkpad.uitval)
+        "kandidaat": "yara",
+        "employer": "tuincentrum",
+        "functie": "kwekerij",
+        "leidinggevende": "anouk",
+        "buddy": "kees",
+        "soort": Plaatsing.Soort.PROEFPLAATSING,
+        "contract_uren": 16,
+        "regelingen": ["no_riskpolis"],
+        "gesprek": {
+            "day": 40,
+            "onderwerpen": ["wensen", "taken", "uren_opbouw", "werkplek", "signalen"],
+            "randvoorwaarden_kandidaat": "Werken met planten, niet aan de kassa; vaste ochtenden.",
+            "randvoorwaarden_werkgever": "Eerst een proefplaatsing van drie maanden.",
+            "verwachtingen": "Beginnen met 8 uur, na een maand naar 12 en dan 16 uur.",
+            "aanpak": "Anouk is de leidinggevende, Kees de buddy. Youssef komt na twee weken "
+            "langs.",
+        },
+        "start": 28,
+        "plans": {
+            "structuur": "Dinsdag- en donderdagochtend van 9.00 tot 13.00 uur op de kwekerij.",
+            "welkom": "Kees leidt Yara rond en laat de kamerplantenkas zien.",
+            "eerste_dag": "Anouk ontvangt Yara om 9.00 uur; werkkleding ligt klaar.",
+            "eerste_weken": "Elke donderdag om 12.30 uur kort terugkijken met Anouk.",
+            "signalen_wie": "Anouk merkt het als Yara haar pauze overslaat of stil wordt; "
+            "Yara wil dat ze het dan vraagt.",
+            "wie_belt_wie": "Yara belt Anouk bij ziekte. Anouk belt Youssef (jobcoach) "
+            "dezelfde dag als ze zich zorgen maakt.",
+            "bij_verzuim": "Ziekmelden bij Anouk vóór 8.30 uur. Na een week doet de "
+            "arbodienst mee, in overleg met Youssef.",
+            "contact_tijdens_uitval": "Youssef belt Yara twee keer per week; Anouk stuurt "
+            "eens per week een berichtje. Samen plannen ze de terugkeer.",
+            "buddy_checklist": ["zelf_gekozen", "rol_besproken", "kennisgemaakt"],
+        },
+        "rows": [
+            (0, 8, 8, ""),
+            (1, 8, 8, ""),
+            (2, 8, 6, "Een ochtend eerder naar huis; het was erg druk in de kas."),
+            (3, 12, None, ""),
+            (6, 16, None, ""),
+        ],
+    }
+)
+
+
 # --- loading ----------------------------------------------------------------------------------
 
 
@@ -1153,7 +1200,7 @@ class _Builder:
             {
                 "week_start": (start + datetime.timedelta(weeks=week)).isoformat(),
                 "planned_hours": planned,
-                "actual_hours": worked,
+                "actual_hours": "" if worked is None else worked,
                 "reason": reason,
             }
             for week, planned, worked, reason in spec["rows"]

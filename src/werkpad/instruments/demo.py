@@ -67,7 +67,7 @@ SANNE = {
 }
 
 SHARED = {
-    "leidinggevende": ["crisiskaart", "grenzen_signalen", "kwetsbaarheid", "wat_helpt"],
+    "leidinggevende": ["checkins", "crisiskaart", "grenzen_signalen", "kwetsbaarheid", "wat_helpt"],
     "werkgever": ["beschikbaarheid", "wat_helpt"],
 }
 

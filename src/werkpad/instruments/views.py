@@ -25,6 +25,12 @@ READ_LABELS = {
     "mijlpalen": gettext_lazy("Mijlpalen"),
     "crisiskaart-pdf": gettext_lazy("Crisiskaart (pdf)"),
     "plaatsing": gettext_lazy("Plaatsing"),
+    "monitoring": gettext_lazy("Check-ins en stoplicht"),
+    "stoplicht": gettext_lazy("Stoplicht bij de plaatsing"),
+    "trend": gettext_lazy("Verloop van de check-ins"),
+    "driegesprek": gettext_lazy("Driegesprek"),
+    "uitval": gettext_lazy("Uitval"),
+    "meldingen": gettext_lazy("Melding in Werkpad"),
 }
 
 

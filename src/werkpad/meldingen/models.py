@@ -8,6 +8,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.trajects.models import Traject
@@ -15,6 +17,12 @@ from werkpad.trajects.models import Traject
 # a failed e-mail is tried again after these waits, then given up (and stays visible)
 RETRY_MINUTES = (5, 30, 120, 480)
 MAX_ATTEMPTS = len(RETRY_MINUTES) + 1
+# an e-mail still waiting this long after it was queued gets a new send task (a lost task,
+# e.g. one that failed on a locked database, must not leave it waiting forever)
+QUEUE_CHECK_MINUTES = 10
+
+# the traffic-light colours a message may carry (as in monitoring's Niveau)
+NIVEAUS = {"groen": _("Groen"), "oranje": _("Oranje"), "rood": _("Rood")}
 
 
 class Melding(models.Model):
@@ -55,6 +63,11 @@ class Melding(models.Model):
     def __str__(self) -> str:
         return self.titel
 
+    @property
+    def niveau_label(self) -> str:
+        """The traffic-light colour in words ("" when the message has none)."""
+        return str(NIVEAUS.get(self.niveau, ""))
+
 
 class Bericht(models.Model):
     """One outgoing e-mail. Sent by the worker; a failure is retried with waits in between
@@ -62,6 +75,8 @@ class Bericht(models.Model):
 
     class Status(models.TextChoices):
         WACHTRIJ = "wachtrij", _("In de wachtrij")
+        # claimed by one worker (a conditional UPDATE): no other worker sends it again
+        BEZIG = "bezig", _("Wordt verstuurd")
         VERZONDEN = "verzonden", _("Verzonden")
         MISLUKT = "mislukt", _("Mislukt, wordt opnieuw geprobeerd")
         OPGEGEVEN = "opgegeven", _("Mislukt, niet meer geprobeerd")
@@ -80,7 +95,13 @@ class Bericht(models.Model):
     laatste_fout = models.TextField(_("laatste fout"), blank=True)
     volgende_poging = models.DateTimeField(_("volgende poging"), null=True, blank=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    bezig_sinds = models.DateTimeField(_("bezig sinds"), null=True, blank=True)
     created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    # an optional text attachment (e.g. an .ics invitation), kept with the message so that
+    # a retry sends the same thing
+    bijlage_naam = models.CharField(_("bijlage"), max_length=200, blank=True)
+    bijlage_mimetype = models.CharField(max_length=100, blank=True)
+    bijlage_inhoud = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -90,6 +111,33 @@ class Bericht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.onderwerp} → {self.aan}"
+
+    def status_tekst(self) -> str:
+        """The state of this e-mail in plain words, for the inbox and the overview."""
+        if self.status == self.Status.VERZONDEN and self.verzonden_op:
+            return gettext("E-mail verzonden %(moment)s") % {"moment": _moment(self.verzonden_op)}
+        if self.status == self.Status.MISLUKT and self.volgende_poging:
+            return gettext("Versturen mislukt, nieuwe poging %(moment)s") % {
+                "moment": _moment(self.volgende_poging)
+            }
+        if self.status == self.Status.OPGEGEVEN:
+            return ngettext(
+                "Versturen niet gelukt na %(n)d poging",
+                "Versturen niet gelukt na %(n)d pogingen",
+                self.pogingen,
+            ) % {"n": self.pogingen}
+        if self.status == self.Status.BEZIG:
+            return gettext("E-mail wordt nu verstuurd")
+        return gettext("In de wachtrij")
+
+
+def _moment(value) -> str:
+    """'om 10:12' today, 'op 3 mei om 10:12' on another day (local time)."""
+    local = timezone.localtime(value)
+    tijd = date_format(local, "H:i")
+    if local.date() == timezone.localdate():
+        return gettext("om %(tijd)s") % {"tijd": tijd}
+    return gettext("op %(dag)s om %(tijd)s") % {"dag": date_format(local, "j F"), "tijd": tijd}
 
 
 class Ronde(models.Model):

@@ -85,22 +85,30 @@ class MonitoringSchema(models.Model):
     def __str__(self) -> str:
         return str(self.plaatsing)
 
+    @staticmethod
+    def first_dates(start_date: datetime.date, today: datetime.date) -> dict:
+        """The defaults of a new schedule: weekly in the first six weeks, then every two
+        weeks; the supervisor every two weeks. The first check-ins fall a week (the
+        supervisor: two weeks) after the start, or after today when the start has passed."""
+        start = max(start_date, today)
+        return {
+            "later_vanaf": start_date + datetime.timedelta(weeks=FIRST_WEEKS),
+            "next_checkin": start + datetime.timedelta(days=Frequentie.WEKELIJKS),
+            "next_leidinggevende": start + datetime.timedelta(days=Frequentie.TWEEWEKELIJKS),
+        }
+
     @classmethod
-    def for_plaatsing(cls, plaatsing: Plaatsing) -> MonitoringSchema:
-        """The placement's schedule; made with sensible defaults on first use: weekly in the
-        first six weeks, then every two weeks; the supervisor every two weeks."""
+    def for_plaatsing(
+        cls, plaatsing: Plaatsing, today: datetime.date | None = None
+    ) -> MonitoringSchema:
+        """The placement's schedule; made with the defaults (`first_dates`) on first use."""
         try:
             return plaatsing.monitoring
         except cls.DoesNotExist:
             pass
-        start = max(plaatsing.start_date, timezone.localdate())
+        today = today or timezone.localdate()
         schema, _created = cls.objects.get_or_create(
-            plaatsing=plaatsing,
-            defaults={
-                "later_vanaf": plaatsing.start_date + datetime.timedelta(weeks=FIRST_WEEKS),
-                "next_checkin": start + datetime.timedelta(days=Frequentie.WEKELIJKS),
-                "next_leidinggevende": start + datetime.timedelta(days=Frequentie.TWEEWEKELIJKS),
-            },
+            plaatsing=plaatsing, defaults=cls.first_dates(plaatsing.start_date, today)
         )
         plaatsing.monitoring = schema
         return schema
@@ -114,6 +122,15 @@ class MonitoringSchema(models.Model):
     def interval(self, on: datetime.date) -> int:
         """The rhythm in force on a date: shorter while the contact is intensified."""
         base = self.base_interval(on)
+        if not self.vaker_contact:
+            return base
+        return signals.next_interval_days(
+            base, signals.Assessment(self.niveau, [], [], intensify=True)
+        )
+
+    def leidinggevende_interval(self) -> int:
+        """The supervisor's rhythm: also shorter while the contact is intensified."""
+        base = self.leidinggevende_interval_days
         if not self.vaker_contact:
             return base
         return signals.next_interval_days(

@@ -1,3 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views_ontwikkeling as views
+
+urlpatterns = [
+    path("plaatsing/<int:pk>/trend/", views.trend_view, name="trend"),
+    path(
+        "plaatsing/<int:pk>/ontwikkelstap/nieuw/",
+        views.ontwikkelstap_new,
+        name="ontwikkelstap_new",
+    ),
+    path("ontwikkelstap/<int:pk>/", views.ontwikkelstap_edit, name="ontwikkelstap_edit"),
+    path("ontwikkelstap/<int:pk>/status/", views.ontwikkelstap_status, name="ontwikkelstap_status"),
+]

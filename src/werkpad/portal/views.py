@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkpad import access
+from werkpad.monitoring import panels as monitoring_panels
 from werkpad.route.models import Party, Phase
 from werkpad.trajects.models import Afspraak, Kandidaat, TrajectMilestone
 
@@ -64,6 +65,8 @@ def home(request: HttpRequest) -> HttpResponse:
                 "my_afspraken": [a for a in afspraken if a.who.party == Party.KANDIDAAT],
                 "other_afspraken": [a for a in afspraken if a.who.party != Party.KANDIDAAT],
                 "soon": [a for a in afspraken if today <= a.due_date <= today + SOON],
+                # the check-in button while the candidate works in a placement
+                "checkin": monitoring_panels.portal_checkin(request.user, traject),
             }
         )
     return render(request, "portal/home.html", context)

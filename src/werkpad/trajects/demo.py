@@ -1437,6 +1437,10 @@ def load() -> dict[str, int]:
     load_for(sanne, coach, leidinggevende=users.get("leidinggevende"))
     # employers with tasks and jobs, match profiles, two placements (werkpad.employers)
     werk = employers_demo.load(users, organisations)
+    # check-ins, signals, a three-party meeting and a dropout (werkpad.monitoring, .uitval)
+    from werkpad.monitoring import demo as monitoring_demo
+
+    monitoring_demo.load(users)
     return {
         "organisaties": len(organisations),
         "logins": len(users),

@@ -72,14 +72,19 @@ class PhaseMoveForm(forms.Form):
         help_text=_("Verplicht bij een stap terug, bij uitval en bij terugkeer na uitval."),
     )
 
-    def __init__(self, *args, traject: Traject, **kwargs):
+    def __init__(self, *args, traject: Traject, back_via_uitval: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.traject = traject
-        # every phase is offered; the route's rules (Traject.check_move) decide and explain
+        # every phase is offered; the route's rules (Traject.check_move) decide and explain.
+        # Dropout has its own pages: into phase e with the dropout report, and out of it with
+        # the way back (unless the traject is in e without a dropout episode to go back from)
+        excluded = {traject.phase, Phase.UITVAL}
+        if traject.phase == Phase.UITVAL and back_via_uitval:
+            excluded |= {Phase.PLAATSING, Phase.DUURZAAM}
         self.fields["to_phase"].choices = [
-            (p.value, p.label) for p in Phase if p.value != traject.phase
+            (p.value, p.label) for p in Phase if p.value not in excluded
         ]
-        allowed = traject.allowed_moves()
+        allowed = [p for p in traject.allowed_moves() if p not in excluded]
         if allowed:
             self.fields["to_phase"].initial = (
                 allowed[-1]

@@ -17,6 +17,7 @@ from werkpad import access
 from werkpad.audit.trail import log_read
 from werkpad.route.models import PARTY_ORDER, Party, Phase
 from werkpad.uitval import panels as uitval_panels
+from werkpad.uitval import service as uitval_service
 
 from . import selectors
 from .filters import CaseloadFilter
@@ -269,9 +270,12 @@ def milestone_status(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
 
 
 def move(request: HttpRequest, pk: int) -> HttpResponse:
+    """The generic phase move. Into and out of dropout (phase e) goes through the dropout
+    pages; this page links to them."""
     traject = access.traject_or_404(request.user, pk, "traject.move")
-    form = PhaseMoveForm(request.POST or None, traject=traject)
-    if request.method == "POST" and form.is_valid():
+    episode = uitval_service.open_episode(traject) if traject.phase == Phase.UITVAL else None
+    form = PhaseMoveForm(request.POST or None, traject=traject, back_via_uitval=bool(episode))
+    if request.method == "POST" and episode is None and form.is_valid():
         traject.move_to(form.cleaned_data["to_phase"], request.user, form.cleaned_data["reason"])
         messages.success(
             request,
@@ -279,8 +283,16 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
             % {"phase": traject.get_phase_display()},
         )
         return redirect("trajects:detail", pk=traject.pk)
-    context = {"traject": traject, "form": form, "heading": _("Fase wijzigen")}
-    return render(request, "trajects/move.html", {**context, "submit_label": _("Fase wijzigen")})
+    context = {
+        "traject": traject,
+        "form": form,
+        "heading": _("Fase wijzigen"),
+        "submit_label": _("Fase wijzigen"),
+        "uitval_episode": episode,
+        "can_report_uitval": traject.phase in uitval_service.REPORT_FROM
+        and access.can(request.user, "uitval.report", traject),
+    }
+    return render(request, "trajects/move.html", context)
 
 
 def close(request: HttpRequest, pk: int) -> HttpResponse:

@@ -7,9 +7,12 @@ class UitvalConfig(AppConfig):
     verbose_name = _("Uitval")
 
     def ready(self) -> None:
-        from werkpad.audit.trail import track
+        from django.db.models.signals import post_save
 
-        from . import models
+        from werkpad.audit.trail import track
+        from werkpad.trajects.models import PhaseTransition
+
+        from . import models, service
 
         for model in (
             models.UitvalEpisode,
@@ -18,3 +21,4 @@ class UitvalConfig(AppConfig):
             models.Terugkeerplan,
         ):
             track(model)
+        post_save.connect(service.end_on_close, sender=PhaseTransition, dispatch_uid="uitval_end")

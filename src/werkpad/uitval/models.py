@@ -98,6 +98,11 @@ class UitvalEpisode(models.Model):
     def is_open(self) -> bool:
         return self.geeindigd_op is None
 
+    @property
+    def duur(self) -> int:
+        """Days from the dropout to the end (or to today while it lasts)."""
+        return max(0, ((self.geeindigd_op or timezone.localdate()) - self.begonnen_op).days)
+
 
 class ChecklistPunt(models.Model):
     """One point of the dropout checklist (keys from `data/checklist.yaml`)."""
