@@ -358,9 +358,16 @@ def test_the_daily_round_runs_through_the_worker(coach):
     ).exists()
 
 
+def test_a_new_placement_gets_its_rhythm_at_once(scene):
+    schema = MonitoringSchema.objects.get(plaatsing=scene.plaatsing)
+    assert schema.next_checkin == TODAY + datetime.timedelta(days=7)
+    assert schema.niveau == "groen"
+
+
 def test_moments_use_a_fresh_schema_on_first_use(scene):
+    """A placement from before monitoring existed (no schema yet) gets one in the round."""
     plaatsing = scene.plaatsing
-    assert not MonitoringSchema.objects.filter(plaatsing=plaatsing).exists()
+    MonitoringSchema.objects.filter(plaatsing=plaatsing).delete()
     service.ensure_schemas(TODAY)
     schema = MonitoringSchema.objects.get(plaatsing=plaatsing)
     assert schema.next_checkin == TODAY + datetime.timedelta(days=7)

@@ -19,3 +19,20 @@ class MonitoringConfig(AppConfig):
             models.Driegesprek,
         ):
             track(model)
+
+        from django.db.models.signals import post_save
+
+        from werkpad.placements.models import Plaatsing
+
+        post_save.connect(
+            _schedule_new_placement, sender=Plaatsing, dispatch_uid="monitoring-new-placement"
+        )
+
+
+def _schedule_new_placement(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
+    """A new placement gets its check-in rhythm at once (weekly first, then every two weeks),
+    so that pages never have to make it on a first visit."""
+    if created and not raw:
+        from .models import MonitoringSchema
+
+        MonitoringSchema.for_plaatsing(instance)

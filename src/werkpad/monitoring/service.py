@@ -262,6 +262,11 @@ def beoordeel(plaatsing: Plaatsing, today: datetime.date | None = None) -> signa
         eigen_signalen(plaatsing.traject.kandidaat),
     )
     with transaction.atomic():
+        # the stored light, read afresh and locked: the instance cached on the placement may
+        # be older (two check-ins at once, or a page that loaded it earlier), and comparing
+        # with a stale light would alert twice
+        schema = MonitoringSchema.objects.select_for_update().get(pk=schema.pk)
+        plaatsing.monitoring = schema
         changed, alert = _take_over(schema, assessment, inputs, today, timezone.now())
         schema.save()
         if changed:

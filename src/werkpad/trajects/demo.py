@@ -81,7 +81,8 @@ LOGINS: list[Login] = [
         Role.TRAJECTBEGELEIDER,
         "reintegratie",
         "9 lopende trajecten in alle fasen (+1 afgesloten), o.a. Sanne; werkgevers met taken "
-        "en functies, passend werk (Sanne, Fatima, Eva), plaatsingen van Sanne en Joyce",
+        "en functies, passend werk (Sanne, Fatima, Eva); plaatsingen van Sanne (groen) en Joyce "
+        "(oranje, met een melding en een driegesprek); Signalen",
     ),
     Login(
         "coach2",
@@ -89,7 +90,8 @@ LOGINS: list[Login] = [
         "El Amrani",
         Role.TRAJECTBEGELEIDER,
         "reintegratie",
-        "Een tweede, kleinere caseload (4 trajecten, o.a. uitval); passend werk voor Bram",
+        "Een tweede, kleinere caseload (4 trajecten, o.a. uitval); passend werk voor Bram; "
+        "Yara's uitval met checklist en contacten",
     ),
     Login(
         "regiehouder",
@@ -105,7 +107,8 @@ LOGINS: list[Login] = [
         "de Vries",
         Role.KANDIDAAT,
         "",
-        "Mijn Werkpad: eigen traject, gegevens (crisiskaart e.a.) en wie ziet wat",
+        "Mijn Werkpad: een check-in staat klaar; eigen traject, gegevens (crisiskaart e.a.) en "
+        "wie ziet wat",
     ),
     Login(
         "werkgever",
@@ -123,7 +126,8 @@ LOGINS: list[Login] = [
         Role.LEIDINGGEVENDE,
         "tuincentrum",
         "Leidinggevende bij Sanne, Daan en Yara; Sannes plaatsing (gewerkte uren invullen); "
-        "ziet Sannes crisiskaart, niet haar financiën",
+        "ziet Sannes check-ins en crisiskaart, niet haar financiën; meldde Yara's uitval "
+        "(crisiskaart, uitvalchecklist)",
     ),
     Login(
         "behandelaar",
