@@ -217,14 +217,33 @@ class CheckInMoment(models.Model):
         return self.ingevuld_op is None and timezone.now() > self.open_tot
 
 
-class KandidaatCheckIn(models.Model):
+class CheckInBasis(models.Model):
+    """What both check-ins share: the day, who filled it in (none when through an e-mailed
+    link without an account) and whether it came through a link."""
+
+    datum = models.DateField(_("datum"), default=datetime.date.today)
+    ingevuld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    via_link = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-datum", "-pk"]
+        indexes = [models.Index(fields=["plaatsing", "datum"])]
+
+    def __str__(self) -> str:
+        return f"{self.datum:%d-%m-%Y}"
+
+
+class KandidaatCheckIn(CheckInBasis):
     """The candidate's own short check-in (1-2 minutes on a phone)."""
 
     plaatsing = models.ForeignKey(Plaatsing, on_delete=models.CASCADE, related_name="checkins")
     moment = models.OneToOneField(
         CheckInMoment, on_delete=models.SET_NULL, null=True, blank=True, related_name="checkin"
     )
-    datum = models.DateField(_("datum"), default=datetime.date.today)
     energie = models.PositiveSmallIntegerField(
         _("Energie"), null=True, blank=True, validators=SCORE_VALIDATORS
     )
@@ -238,20 +257,10 @@ class KandidaatCheckIn(models.Model):
         _("Werkdruk"), null=True, blank=True, validators=SCORE_VALIDATORS
     )
     opmerking = models.TextField(_("opmerking"), max_length=1000, blank=True)
-    ingevuld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    via_link = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-datum", "-pk"]
+    class Meta(CheckInBasis.Meta):
         verbose_name = _("check-in van de kandidaat")
         verbose_name_plural = _("check-ins van de kandidaat")
-        indexes = [models.Index(fields=["plaatsing", "datum"])]
-
-    def __str__(self) -> str:
-        return f"{self.datum:%d-%m-%Y}"
 
     def as_signal(self) -> signals.CheckIn:
         return signals.CheckIn(
@@ -264,7 +273,7 @@ class KandidaatCheckIn(models.Model):
         )
 
 
-class LeidinggevendeCheckIn(models.Model):
+class LeidinggevendeCheckIn(CheckInBasis):
     """The supervisor's short check-in: how work goes, and signals noticed."""
 
     plaatsing = models.ForeignKey(
@@ -277,26 +286,15 @@ class LeidinggevendeCheckIn(models.Model):
         blank=True,
         related_name="leidinggevende_checkin",
     )
-    datum = models.DateField(_("datum"), default=datetime.date.today)
     gaat_goed = models.PositiveSmallIntegerField(
         _("Hoe gaat het werk?"), null=True, blank=True, validators=SCORE_VALIDATORS
     )
     signalen_gezien = models.BooleanField(_("Signalen gezien"), default=False)
     toelichting = models.TextField(_("toelichting"), max_length=1000, blank=True)
-    ingevuld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    via_link = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-datum", "-pk"]
+    class Meta(CheckInBasis.Meta):
         verbose_name = _("check-in van de leidinggevende")
         verbose_name_plural = _("check-ins van de leidinggevende")
-        indexes = [models.Index(fields=["plaatsing", "datum"])]
-
-    def __str__(self) -> str:
-        return f"{self.datum:%d-%m-%Y}"
 
     def as_signal(self) -> signals.SupervisorCheckIn:
         return signals.SupervisorCheckIn(

@@ -15,28 +15,14 @@ from dataclasses import dataclass
 import pygal
 from django.utils import formats
 from django.utils.translation import gettext as _
-from pygal.style import Style
 
-from werkpad.placements.chart import SCRIPT
+from werkpad.placements.chart import SCRIPT, style
 
 from . import signals
 from .models import CheckInMoment, KandidaatCheckIn, LeidinggevendeCheckIn
 
 # blue, orange-red, green, purple for the candidate's answers; grey for the supervisor
-STYLE = Style(
-    background="transparent",
-    plot_background="#ffffff",
-    foreground="#1f2933",
-    foreground_strong="#1f2933",
-    foreground_subtle="#d5dae1",
-    opacity=".9",
-    colors=("#1f5fa8", "#b5412f", "#1b7f4b", "#7a4fa8", "#5b6473"),
-    font_family="system-ui, -apple-system, 'Segoe UI', sans-serif",
-    label_font_size=13,
-    major_label_font_size=13,
-    legend_font_size=14,
-    title_font_size=16,
-)
+STYLE = style(("#1f5fa8", "#b5412f", "#1b7f4b", "#7a4fa8", "#5b6473"))
 
 # the candidate's four answers, in the order of the check-in
 VRAGEN = ("energie", "spanning", "plezier", "belasting")

@@ -15,20 +15,27 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-STYLE = Style(
-    background="transparent",
-    plot_background="#ffffff",
-    foreground="#1f2933",
-    foreground_strong="#1f2933",
-    foreground_subtle="#d5dae1",
-    opacity=".9",
-    colors=("#1f5fa8", "#1b7f4b", "#8a96a3"),
-    font_family="system-ui, -apple-system, 'Segoe UI', sans-serif",
-    label_font_size=13,
-    major_label_font_size=13,
-    legend_font_size=14,
-    title_font_size=16,
-)
+
+def style(colors: tuple[str, ...]) -> Style:
+    """Werkpad's chart style (fonts, sizes, background) with the given series colours."""
+    return Style(
+        background="transparent",
+        plot_background="#ffffff",
+        foreground="#1f2933",
+        foreground_strong="#1f2933",
+        foreground_subtle="#d5dae1",
+        opacity=".9",
+        colors=colors,
+        font_family="system-ui, -apple-system, 'Segoe UI', sans-serif",
+        label_font_size=13,
+        major_label_font_size=13,
+        legend_font_size=14,
+        title_font_size=16,
+    )
+
+
+# planned blue, worked green, the target grey
+STYLE = style(("#1f5fa8", "#1b7f4b", "#8a96a3"))
 
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
 
