@@ -1,10 +1,11 @@
 """Form pieces shared by the apps: Dutch phone numbers, date inputs."""
 
+import datetime
 from decimal import Decimal
 
 from django import forms
-from django.core.validators import RegexValidator
-from django.utils.formats import number_format
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 phone_validator = RegexValidator(
@@ -14,6 +15,17 @@ phone_validator = RegexValidator(
 
 
 MAX_HOURS_PER_WEEK = 40
+HOURS_MESSAGE = _("Vul een aantal uren van 0 tot en met 40 per week in.")
+# hours per week on a model field: 0 to 40, with the message above
+HOURS_VALIDATORS = [
+    MinValueValidator(0, HOURS_MESSAGE),
+    MaxValueValidator(MAX_HOURS_PER_WEEK, HOURS_MESSAGE),
+]
+
+
+def date_text(value: datetime.date) -> str:
+    """A date in words for messages, in the reader's language: "3 november 2026"."""
+    return date_format(value, "j F Y")
 
 
 def hours_text(value: Decimal | float | int) -> str:

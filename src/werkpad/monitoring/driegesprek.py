@@ -26,7 +26,7 @@ from icalendar import Calendar, Event, vCalAddress
 
 from werkpad import access
 from werkpad.accounts.models import User
-from werkpad.formfields import hours_text
+from werkpad.formfields import date_text, hours_text
 from werkpad.placements.models import EMPLOYER_PARTIES, OpbouwStap, Plaatsing
 from werkpad.route.models import Party, Phase
 from werkpad.trajects.models import Afspraak, Betrokkene, TrajectMilestone
@@ -52,12 +52,8 @@ def local_tz() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "j F Y")
-
-
 def _local_date(value: datetime.datetime) -> str:
-    return _date(value.astimezone(local_tz()).date())
+    return date_text(value.astimezone(local_tz()).date())
 
 
 def _time(value: datetime.datetime) -> str:
@@ -109,7 +105,7 @@ def agenda_voorstel(plaatsing: Plaatsing, today: datetime.date | None = None) ->
     for a in afspraken:
         items.append(
             _("Afspraak: %(what)s (%(who)s, uiterlijk %(date)s)")
-            % {"what": a.what, "who": a.who.display_name, "date": _date(a.due_date)}
+            % {"what": a.what, "who": a.who.display_name, "date": date_text(a.due_date)}
         )
     stappen = plaatsing.ontwikkelstappen.filter(status=Ontwikkelstap.Status.BEZIG)
     for stap in stappen.order_by("streefdatum", "pk"):
@@ -190,7 +186,7 @@ def _opbouw_item(plaatsing: Plaatsing, steps: list[OpbouwStap], today: datetime.
     if later:
         parts.append(
             _("volgende stap %(uren)s uur vanaf %(date)s")
-            % {"uren": hours_text(later[0].planned_hours), "date": _date(later[0].week_start)}
+            % {"uren": hours_text(later[0].planned_hours), "date": date_text(later[0].week_start)}
         )
     return _("Opbouw van de uren: %(stand)s (doel %(doel)s uur per week)") % {
         "stand": ", ".join(parts),

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkpad import access
+from werkpad.formfields import date_text
 from werkpad.placements.models import OpbouwStap, Plaatsing
 from werkpad.route.models import Phase
 
@@ -87,7 +88,7 @@ def stap_errors(stap: Ontwikkelstap, plaatsing: Plaatsing) -> dict[str, str]:
         errors["streefdatum"] = _(
             "De streefdatum ligt vóór de start van de plaatsing (%(date)s). Kies die dag of "
             "een latere datum."
-        ) % {"date": formats.date_format(plaatsing.start_date, "j F Y")}
+        ) % {"date": date_text(plaatsing.start_date)}
     if stap.status == Status.BIJGESTELD and not (stap.toelichting or "").strip():
         errors["toelichting"] = _("Schrijf kort op wat er is bijgesteld en waarom.")
     return errors

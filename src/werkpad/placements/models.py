@@ -8,25 +8,23 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.employers.models import Contactpersoon, Functie
-from werkpad.formfields import MAX_HOURS_PER_WEEK, hours_text
+from werkpad.formfields import (
+    HOURS_VALIDATORS,
+    MAX_HOURS_PER_WEEK,
+    date_text,
+    hours_text,
+)
 from werkpad.instruments.models import InstrumentVersie, Regeling
 from werkpad.matching.models import Matchgesprek
 from werkpad.route.models import Party, Phase
 from werkpad.trajects.models import Betrokkene, Kandidaat, PhaseMoveError, Traject
 
 MAX_HOURS = MAX_HOURS_PER_WEEK
-HOURS_MESSAGE = _("Vul een aantal uren van 0 tot en met 40 per week in.")
-HOURS_VALIDATORS = [
-    MinValueValidator(0, HOURS_MESSAGE),
-    MaxValueValidator(MAX_HOURS, HOURS_MESSAGE),
-]
 
 # The buddy's preparation (note 48), in our own words. Keys are stored; labels may change.
 BUDDY_CHECKLIST = [
@@ -59,10 +57,6 @@ def is_the_candidate(contact: Contactpersoon, kandidaat: Kandidaat) -> bool:
     if email and email == kandidaat.email.strip().casefold():
         return True
     return _same_name(contact.name, kandidaat.full_name)
-
-
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "j F Y")
 
 
 class Plaatsing(models.Model):
@@ -233,7 +227,7 @@ class Plaatsing(models.Model):
                     "De startdatum ligt vóór het matchgesprek van %(date)s. Kies die dag of "
                     "een latere datum."
                 )
-                % {"date": _date(self.matchgesprek.date)}
+                % {"date": date_text(self.matchgesprek.date)}
             ]
         kandidaat = self.traject.kandidaat if self.traject_id else None
         werkgever = self.functie.werkgever if self.functie_id else None
@@ -421,7 +415,7 @@ class OpbouwStap(models.Model):
             elif step.week_start + datetime.timedelta(days=6) < start_date:
                 found["week_start"] = _(
                     "Deze week is al voorbij vóór de startdatum (%(date)s). Kies een latere week."
-                ) % {"date": _date(start_date)}
+                ) % {"date": date_text(start_date)}
             elif (
                 previous is not None
                 and step.planned_hours < previous.planned_hours

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.formfields import DateInput, hours_text
+from werkpad.formfields import DateInput, date_text, hours_text
 from werkpad.placements.forms import hours_input
 from werkpad.placements.models import Plaatsing
 from werkpad.trajects.models import Traject
@@ -17,10 +17,6 @@ from . import catalogue
 from .models import ChecklistPunt, Contactmoment, Terugkeerplan, UitvalEpisode
 
 MAX_DAYS_AHEAD = 365
-
-
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "j F Y")
 
 
 def not_in_future(value: datetime.date | None, message) -> datetime.date | None:
@@ -77,7 +73,7 @@ class MeldenForm(forms.ModelForm):
                     "De datum van uitval ligt vóór de start van de plaatsing (%(date)s). Kies "
                     "die dag of een latere datum."
                 )
-                % {"date": _date(plaatsing.start_date)},
+                % {"date": date_text(plaatsing.start_date)},
             )
         elif (
             begonnen_op and "plaatsing" not in self.fields and begonnen_op < self.traject.started_on
@@ -88,7 +84,7 @@ class MeldenForm(forms.ModelForm):
                     "De datum van uitval ligt vóór de start van het traject (%(date)s). Kies "
                     "die dag of een latere datum."
                 )
-                % {"date": _date(self.traject.started_on)},
+                % {"date": date_text(self.traject.started_on)},
             )
         return data
 
@@ -155,7 +151,7 @@ class ContactForm(forms.ModelForm):
                     "Deze datum ligt vóór de uitval (%(date)s). Contact van daarvoor hoort in "
                     "het journaal."
                 )
-                % {"date": _date(self.episode.begonnen_op)}
+                % {"date": date_text(self.episode.begonnen_op)}
             )
         return datum
 
@@ -217,7 +213,7 @@ class TerugForm(forms.ModelForm):
                     "De eerste werkdag ligt vóór de datum van uitval (%(date)s). Kies een "
                     "latere datum."
                 )
-                % {"date": _date(self.episode.begonnen_op)}
+                % {"date": date_text(self.episode.begonnen_op)}
             )
         if terug_op > timezone.localdate() + datetime.timedelta(days=MAX_DAYS_AHEAD):
             raise forms.ValidationError(_("Kies een eerste werkdag binnen een jaar."))

@@ -11,10 +11,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkpad.formfields import HOURS_VALIDATORS
 from werkpad.placements.models import Plaatsing
 from werkpad.trajects.models import PhaseTransition, Traject
-
-HOURS_MESSAGE = _("Vul een aantal uren van 0 tot en met 40 per week in.")
 
 
 class UitvalEpisode(models.Model):
@@ -179,14 +178,14 @@ class Terugkeerplan(models.Model):
         _("beginnen met (uur per week)"),
         max_digits=4,
         decimal_places=1,
-        validators=[MinValueValidator(0, HOURS_MESSAGE), MaxValueValidator(40, HOURS_MESSAGE)],
+        validators=HOURS_VALIDATORS,
     )
     stap_uren = models.DecimalField(
         _("elke stap erbij (uur)"),
         max_digits=4,
         decimal_places=1,
         default=4,
-        validators=[MinValueValidator(0, HOURS_MESSAGE), MaxValueValidator(40, HOURS_MESSAGE)],
+        validators=HOURS_VALIDATORS,
     )
     weken_per_stap = models.PositiveSmallIntegerField(
         _("weken per stap"),

@@ -15,9 +15,10 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from werkpad.formfields import date_text
 from werkpad.placements.models import OpbouwStap, Plaatsing
 from werkpad.route.models import Party, Phase
 from werkpad.trajects.models import Betrokkene, Gebeurtenis, PhaseTransition, Traject
@@ -40,10 +41,6 @@ REPORT_PARTIES = (
 KEPT_IN_CONTACT = (Contactmoment.Met.KANDIDAAT, Contactmoment.Met.WERKGEVER)
 
 
-def _date(value: datetime.date) -> str:
-    return formats.date_format(value, "j F Y")
-
-
 # --- reporting -------------------------------------------------------------------------
 
 
@@ -62,7 +59,7 @@ def report_problem(traject: Traject, episode: UitvalEpisode | None = None) -> st
             return _(
                 "Er is al uitval gemeld sinds %(date)s. Je vindt de checklist en het contact "
                 "op de pagina van die uitval."
-            ) % {"date": _date(episode.begonnen_op)}
+            ) % {"date": date_text(episode.begonnen_op)}
         return _("Het traject staat al in de fase Uitval.")
     if traject.phase not in REPORT_FROM:
         return _(
@@ -131,7 +128,7 @@ def _alert_report(episode: UitvalEpisode, traject: Traject, by) -> None:
             "Uitval vanaf %(date)s, gemeld door %(by)s. Op de uitvalpagina staan de checklist, "
             "het uitvalplan en (als die met je gedeeld is) de crisiskaart."
         )
-        % {"date": _date(episode.begonnen_op), "by": by},
+        % {"date": date_text(episode.begonnen_op), "by": by},
         url=url,
         sleutel=sleutel,
         traject=traject,
@@ -336,7 +333,7 @@ def return_to_work(episode: UitvalEpisode, by, plan: Terugkeerplan, wat_hielp: s
         plan.naar_fase,
         by,
         reason=_("Terug naar werk vanaf %(date)s, volgens het terugkeerplan.")
-        % {"date": _date(plan.terug_op)},
+        % {"date": date_text(plan.terug_op)},
     )
     plan.episode = episode
     plan.created_by = by

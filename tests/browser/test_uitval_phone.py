@@ -4,7 +4,6 @@ finds the crisis card at the top and ticks the checklist without the page reload
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.factories import PASSWORD
 from tests.scenes import days, placed_scene
 from werkpad.instruments.models import DeelVersie, InstrumentVersie
 from werkpad.uitval import service
@@ -13,21 +12,8 @@ from werkpad.uitval.models import ChecklistPunt
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "nl-NL", "viewport": {"width": 375, "height": 740}}
-
-
-def login(page: Page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(user.email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
-
-
-def test_supervisor_uses_the_dropout_page_on_a_phone(page: Page, live_server, coach):
-    page.set_default_timeout(10_000)
+def test_supervisor_uses_the_dropout_page_on_a_phone(page: Page, live_server, login, coach):
+    page.set_viewport_size({"width": 375, "height": 740})
     scene = placed_scene(coach)
     InstrumentVersie.objects.create(
         kandidaat=scene.kandidaat, kind="crisiskaart", number=1, data={"helpt": "Rustig praten"}
@@ -38,7 +24,7 @@ def test_supervisor_uses_the_dropout_page_on_a_phone(page: Page, live_server, co
     episode = service.report(
         scene.traject, coach, begonnen_op=days(-1), reden="Ziek", plaatsing=scene.plaatsing
     )
-    login(page, live_server, scene.lg_user)
+    login(page, scene.lg_user)
     page.goto(f"{live_server.url}/uitval/{episode.pk}/")
 
     card = page.locator("#uitval-crisiskaart")
