@@ -1,7 +1,7 @@
 """Speed of the daily monitoring round (issue 5): plan the check-ins that are due with their
 reminders, assess every active placement and alert the coaches on a new orange or red light,
 for many synthetic placements, run THROUGH THE WORKER (the task
-`werkpad.meldingen.tasks.dagelijkse_ronde`, executed by `werkpad.meldingen.worker.run_ready_tasks`).
+`werkpad.notifications.tasks.dagelijkse_ronde`, executed by `werkpad.notifications.worker.run_ready_tasks`).
 
 Run: WERKPAD_TESTING=1 .venv/bin/python bench/alerts.py [--placements N] [--seed S] [--keep]
 
@@ -264,7 +264,7 @@ def run_round(day: datetime.date) -> None:
     """In a fresh process: enqueue the daily round and let the worker run it."""
     from django_tasks_db.models import DBTaskResult
 
-    from werkpad.meldingen import tasks, worker
+    from werkpad.notifications import tasks, worker
 
     connection.ensure_connection()
     rss_before = max_rss_mib()

@@ -28,7 +28,7 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 from django.urls import reverse  # noqa: E402
 
 from tests.factories import UserFactory  # noqa: E402
-from tests.test_query_counts import build  # noqa: E402
+from tests.trajects.test_query_counts import build  # noqa: E402
 
 
 def main(sizes: list[int]) -> None:

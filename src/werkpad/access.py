@@ -435,7 +435,7 @@ def plaatsing_or_404(user: User, pk: int, action: str = "plaatsing.view"):
 
 
 def meldingen_for(user: User) -> QuerySet:
-    from werkpad.meldingen.models import Melding
+    from werkpad.notifications.models import Melding
 
     if not can(user, "meldingen.view"):
         return Melding.objects.none()
@@ -450,7 +450,7 @@ def melding_or_404(user: User, pk: int):
 
 
 def berichten_for(user: User) -> QuerySet:
-    from werkpad.meldingen.models import Bericht
+    from werkpad.notifications.models import Bericht
 
     if not can(user, "berichten.view"):
         return Bericht.objects.none()

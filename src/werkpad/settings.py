@@ -63,8 +63,8 @@ INSTALLED_APPS = [
     "werkpad.matching",
     "werkpad.placements",
     "werkpad.monitoring",
-    "werkpad.meldingen",
-    "werkpad.uitval",
+    "werkpad.notifications",
+    "werkpad.dropout",
 ]
 
 MIDDLEWARE = [

@@ -16,8 +16,8 @@ urlpatterns = [
     path("matching/", include("werkpad.matching.urls")),
     path("plaatsingen/", include("werkpad.placements.urls")),
     path("monitoring/", include("werkpad.monitoring.urls")),
-    path("meldingen/", include("werkpad.meldingen.urls")),
-    path("uitval/", include("werkpad.uitval.urls")),
+    path("meldingen/", include("werkpad.notifications.urls")),
+    path("uitval/", include("werkpad.dropout.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("beheer/", admin.site.urls),
 ]

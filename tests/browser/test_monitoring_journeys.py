@@ -14,11 +14,11 @@ from playwright.sync_api import Page, expect
 
 from tests.scenes import TODAY, add_steps, days, placed_scene
 from werkpad.instruments.models import DeelVersie, InstrumentVersie
-from werkpad.meldingen.models import Melding
+from werkpad.notifications.models import Melding
 from werkpad.monitoring.models import Driegesprek, KandidaatCheckIn
 from werkpad.route.models import Phase
-from werkpad.uitval import service as uitval_service
-from werkpad.uitval.models import UitvalEpisode
+from werkpad.dropout import service as uitval_service
+from werkpad.dropout.models import UitvalEpisode
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

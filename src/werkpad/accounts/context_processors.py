@@ -37,6 +37,6 @@ def navigation(request) -> dict:
 
 
 def _ongelezen(user) -> int:
-    from werkpad.meldingen.service import ongelezen
+    from werkpad.notifications.service import ongelezen
 
     return ongelezen(user)

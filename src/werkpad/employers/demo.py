@@ -861,7 +861,7 @@ PLACEMENTS: list[dict] = [
 
 PLACEMENTS.append(
     {
-        # Yara: started a month ago; the monitoring demo reports her dropout (werkpad.uitval)
+        # Yara: started a month ago; the monitoring demo reports her dropout (werkpad.dropout)
         "kandidaat": "yara",
         "employer": "tuincentrum",
         "functie": "kwekerij",

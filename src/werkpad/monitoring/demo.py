@@ -179,7 +179,7 @@ def load(users: dict[str, User]) -> dict[str, int]:
     _supervisor(yara, [(9, 3, True, "Yara slaat haar pauze over.")], anouk)
     _schema(yara, 1)
     service.beoordeel(yara)
-    from werkpad.uitval import service as uitval
+    from werkpad.dropout import service as uitval
 
     episode = uitval.report(
         yara.traject,

@@ -491,7 +491,7 @@ def uitnodiging_versturen(gesprek: Driegesprek) -> Verzending:
     """Mail the invitation (or the cancellation) as .ics to the three, where an address is
     known. The mail and its .ics carry no agenda and no health data: a first name, the time,
     the place and a link into Werkpad."""
-    from werkpad.meldingen.service import absolute_url, mail
+    from werkpad.notifications.service import absolute_url, mail
 
     link = absolute_url(reverse("monitoring:driegesprek_detail", args=[gesprek.pk]))
     problem = verzend_problem(gesprek)
@@ -550,7 +550,7 @@ def _mail_text(gesprek: Driegesprek, persoon: Deelnemer, link: str, cancelled: b
 def met_verzendstatus(gesprek: Driegesprek, mensen: Deelnemers) -> list[tuple[Deelnemer, bool]]:
     """Each participant with whether this version's invitation was mailed to them (one
     query)."""
-    from werkpad.meldingen.models import Bericht
+    from werkpad.notifications.models import Bericht
 
     keys = {p.email: mail_sleutel(gesprek, p.email) for p in mensen.all if p.email}
     sent = set(

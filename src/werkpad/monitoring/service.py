@@ -4,7 +4,7 @@ turns orange or red.
 
 - `beoordeel(plaatsing)`: one placement, right after a check-in is saved.
 - `plan_checkins(today)`, `beoordeel_alle(today)`, `dagelijkse_ronde(today)`: every active
-  placement at once, from the daily task in `werkpad.meldingen.tasks`. These read in chunks
+  placement at once, from the daily task in `werkpad.notifications.tasks`. These read in chunks
   of placements (a handful of queries per chunk, rows ordered by placement) and write in
   bulk, so that 100,000 placements fit in well under a minute (see `bench/alerts.py`).
 """
@@ -302,8 +302,8 @@ def signaal_tekst(redenen: Sequence[str], stappen: Sequence[str]) -> str:
 
 
 def _alert(traject: Traject, plaatsing_id: int, beoordeling: Beoordeling, coaches) -> int:
-    from werkpad.meldingen.models import Melding
-    from werkpad.meldingen.service import meld
+    from werkpad.notifications.models import Melding
+    from werkpad.notifications.service import meld
 
     users = coaches.get(traject.pk, [])
     if not users:
@@ -498,8 +498,8 @@ def _plan_chunk(schema_ids: Sequence[int], today: datetime.date, counts: Counter
 
 def _remind_kandidaat(plaatsing: Plaatsing, moment: CheckInMoment) -> str:
     """The candidate's reminder; returns what was sent (for the counts)."""
-    from werkpad.meldingen.models import Melding
-    from werkpad.meldingen.service import meld
+    from werkpad.notifications.models import Melding
+    from werkpad.notifications.service import meld
 
     traject = plaatsing.traject
     kandidaat = traject.kandidaat
@@ -524,8 +524,8 @@ def _remind_kandidaat(plaatsing: Plaatsing, moment: CheckInMoment) -> str:
 
 def _remind_leidinggevende(plaatsing: Plaatsing, moment: CheckInMoment) -> str:
     from werkpad import access
-    from werkpad.meldingen.models import Melding
-    from werkpad.meldingen.service import meld
+    from werkpad.notifications.models import Melding
+    from werkpad.notifications.service import meld
 
     contact = plaatsing.leidinggevende
     user = contact.user
@@ -553,7 +553,7 @@ def _remind_leidinggevende(plaatsing: Plaatsing, moment: CheckInMoment) -> str:
 
 def _mail_link(email: str, first_name: str, moment: CheckInMoment) -> None:
     """A neutral e-mail: a first name and the link, nothing about the placement."""
-    from werkpad.meldingen.service import absolute_url, mail
+    from werkpad.notifications.service import absolute_url, mail
 
     link = absolute_url(tokens.path(moment.pk))
     tot = moment.open_tot

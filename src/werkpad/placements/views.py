@@ -17,7 +17,7 @@ from werkpad.monitoring import driegesprek as driegesprek_panels
 from werkpad.monitoring import ontwikkeling as ontwikkeling_panels
 from werkpad.monitoring import panels as monitoring_panels
 from werkpad.trajects.models import Traject
-from werkpad.uitval import panels as uitval_panels
+from werkpad.dropout import panels as uitval_panels
 
 from . import chart
 from .forms import OpbouwFormSet, PlaatsingForm, PlansForm, UrenFormSet

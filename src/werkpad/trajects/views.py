@@ -16,8 +16,8 @@ from django_tables2 import RequestConfig
 from werkpad import access
 from werkpad.audit.trail import log_read
 from werkpad.route.models import PARTY_ORDER, Party, Phase
-from werkpad.uitval import panels as uitval_panels
-from werkpad.uitval import service as uitval_service
+from werkpad.dropout import panels as uitval_panels
+from werkpad.dropout import service as uitval_service
 
 from . import selectors
 from .filters import CaseloadFilter

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DropoutConfig(AppConfig):
+    name = "werkpad.dropout"
+    label = "uitval"  # the table and migration names stay
+    verbose_name = _("Uitval")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from werkpad.audit.trail import track
+        from werkpad.trajects.models import PhaseTransition
+
+        from . import models, service
+
+        for model in (
+            models.UitvalEpisode,
+            models.ChecklistPunt,
+            models.Contactmoment,
+            models.Terugkeerplan,
+        ):
+            track(model)
+        post_save.connect(service.end_on_close, sender=PhaseTransition, dispatch_uid="uitval_end")
