@@ -1,7 +1,8 @@
 """Speed of the daily monitoring round (issue 5): plan the check-ins that are due with their
 reminders, assess every active placement and alert the coaches on a new orange or red light,
-for many synthetic placements, run THROUGH THE WORKER (the task
-`werkpad.notifications.tasks.dagelijkse_ronde`, executed by `werkpad.notifications.worker.run_ready_tasks`).
+for many synthetic placements, run THROUGH THE WORKER
+(the task `werkpad.notifications.tasks.dagelijkse_ronde`, executed by
+`werkpad.notifications.worker.run_ready_tasks`).
 
 Run: WERKPAD_TESTING=1 .venv/bin/python bench/alerts.py [--placements N] [--seed S] [--keep]
 

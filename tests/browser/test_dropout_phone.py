@@ -5,9 +5,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.scenes import days, placed_scene
-from werkpad.instruments.models import DeelVersie, InstrumentVersie
 from werkpad.dropout import service
 from werkpad.dropout.models import ChecklistPunt
+from werkpad.instruments.models import DeelVersie, InstrumentVersie
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

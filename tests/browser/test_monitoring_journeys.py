@@ -13,12 +13,12 @@ from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
 from tests.scenes import TODAY, add_steps, days, placed_scene
-from werkpad.instruments.models import DeelVersie, InstrumentVersie
-from werkpad.notifications.models import Melding
-from werkpad.monitoring.models import Driegesprek, KandidaatCheckIn
-from werkpad.route.models import Phase
 from werkpad.dropout import service as uitval_service
 from werkpad.dropout.models import UitvalEpisode
+from werkpad.instruments.models import DeelVersie, InstrumentVersie
+from werkpad.monitoring.models import Driegesprek, KandidaatCheckIn
+from werkpad.notifications.models import Melding
+from werkpad.route.models import Phase
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -344,8 +344,8 @@ def test_rebuild_refuses_when_other_data_uses_a_demo_job(loaded):
 def test_monitoring_green_orange_with_alert_and_uitval(loaded, client):
     """One placement in green, one in orange with a recent alert for the coach, one in
     uitval with the dropout checklist under way and the crisis card shared."""
-    from werkpad.notifications.models import Melding
     from werkpad.dropout.models import UitvalEpisode
+    from werkpad.notifications.models import Melding
 
     lights = {
         p.traject.kandidaat.first_name: p.monitoring.niveau

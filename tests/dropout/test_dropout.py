@@ -11,12 +11,12 @@ from django.urls import reverse
 
 from tests.factories import UserFactory
 from tests.scenes import TODAY, add_steps, days, placed_scene
+from werkpad.dropout import catalogue, service
+from werkpad.dropout.models import ChecklistPunt, Contactmoment, UitvalEpisode
 from werkpad.instruments.models import DeelVersie, InstrumentVersie
 from werkpad.notifications.models import Bericht, Melding
 from werkpad.placements.models import OpbouwStap
 from werkpad.route.models import Party
-from werkpad.dropout import catalogue, service
-from werkpad.dropout.models import ChecklistPunt, Contactmoment, UitvalEpisode
 
 pytestmark = pytest.mark.django_db
 

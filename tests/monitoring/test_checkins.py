@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from tests.scenes import days, placed_scene
 from werkpad.instruments.models import DeelVersie
-from werkpad.notifications.models import Melding
 from werkpad.monitoring import tokens
 from werkpad.monitoring.models import (
     CheckInMoment,
@@ -17,6 +16,7 @@ from werkpad.monitoring.models import (
     LeidinggevendeCheckIn,
     MonitoringSchema,
 )
+from werkpad.notifications.models import Melding
 
 pytestmark = pytest.mark.django_db
 SCORE_ERROR = "Kies een antwoord van 1 tot en met 5."

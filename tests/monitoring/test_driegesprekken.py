@@ -16,9 +16,9 @@ from icalendar import Calendar
 from tests.factories import TrajectFactory, UserFactory
 from tests.scenes import add_steps, days, placed_scene
 from werkpad.instruments.models import DeelVersie
-from werkpad.notifications.models import Bericht
 from werkpad.monitoring import driegesprek
 from werkpad.monitoring.models import Driegesprek, MonitoringSchema, Ontwikkelstap
+from werkpad.notifications.models import Bericht
 from werkpad.route.models import Party
 from werkpad.trajects.models import Afspraak, Gebeurtenis, TrajectMilestone
 

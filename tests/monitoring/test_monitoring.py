@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import OrganisationFactory, UserFactory
-from tests.scenes import days, placed_scene
 from tests.monitoring.test_monitoring_service import checkin, moment, placed_at
+from tests.scenes import days, placed_scene
 from werkpad.audit.models import AuditEntry
 from werkpad.instruments.models import DeelVersie
 from werkpad.monitoring import service

@@ -11,7 +11,6 @@ from django.utils import timezone
 from tests.factories import UserFactory
 from tests.scenes import days, make_scene, place, placed_scene
 from werkpad.instruments.models import InstrumentVersie
-from werkpad.notifications.models import Bericht, Melding
 from werkpad.monitoring import service, tokens
 from werkpad.monitoring.models import (
     Beoordeling,
@@ -20,6 +19,7 @@ from werkpad.monitoring.models import (
     LeidinggevendeCheckIn,
     MonitoringSchema,
 )
+from werkpad.notifications.models import Bericht, Melding
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from tests.scenes import days, placed_scene
 from tests.monitoring.test_trend import build, second_scene
+from tests.scenes import days, placed_scene
 from werkpad.monitoring import ontwikkeling
 from werkpad.monitoring.models import Ontwikkelstap
 from werkpad.placements.models import OpbouwStap

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 
 from werkpad import access
 from werkpad.audit.trail import log_read
+from werkpad.dropout import panels as uitval_panels
 from werkpad.matching.models import Matchgesprek
 from werkpad.monitoring import driegesprek as driegesprek_panels
 from werkpad.monitoring import ontwikkeling as ontwikkeling_panels
 from werkpad.monitoring import panels as monitoring_panels
 from werkpad.trajects.models import Traject
-from werkpad.dropout import panels as uitval_panels
 
 from . import chart
 from .forms import OpbouwFormSet, PlaatsingForm, PlansForm, UrenFormSet

@@ -15,9 +15,9 @@ from django_tables2 import RequestConfig
 
 from werkpad import access
 from werkpad.audit.trail import log_read
-from werkpad.route.models import PARTY_ORDER, Party, Phase
 from werkpad.dropout import panels as uitval_panels
 from werkpad.dropout import service as uitval_service
+from werkpad.route.models import PARTY_ORDER, Party, Phase
 
 from . import selectors
 from .filters import CaseloadFilter
