@@ -5,6 +5,7 @@ copied into the log: it says who touched what, not the health data itself."""
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Model
@@ -47,12 +48,10 @@ def _kandidaat_id(obj: Model) -> int | None:
     return getattr(traject, "kandidaat_id", None)
 
 
-def write(
-    user, action: str, obj: Model, detail: str = "", changed: list[str] | None = None
-) -> None:
+def _entry(user, action: str, obj: Model, detail: str = "", changed: list[str] | None = None):
     from .models import AuditEntry
 
-    AuditEntry.objects.create(
+    return AuditEntry(
         user=user if user is not None and user.is_authenticated else None,
         user_label=getattr(user, "email", "") or "systeem",
         action=action,
@@ -65,9 +64,27 @@ def write(
     )
 
 
+def write(
+    user, action: str, obj: Model, detail: str = "", changed: list[str] | None = None
+) -> None:
+    """One line in the trail: who did `action` on `obj` (field names only, never values)."""
+    _entry(user, action, obj, detail=detail, changed=changed).save()
+
+
 def log_read(user, obj: Model, detail: str = "") -> None:
     """Record that `user` looked at `obj` (a dossier or part of it)."""
     write(user, "read", obj, detail=detail)
+
+
+def log_reads(user, objects: Iterable[Model], detail: str = "") -> None:
+    """Record that `user` looked at each of `objects` (a list page showing dossier data):
+    one line per object, written in one query. Objects should come with what `_traject_id`
+    and `_kandidaat_id` follow (e.g. `select_related("traject")`) to stay at one query."""
+    from .models import AuditEntry
+
+    entries = [_entry(user, "read", obj, detail=detail) for obj in objects]
+    if entries:
+        AuditEntry.objects.bulk_create(entries)
 
 
 def _snapshot(sender, instance, **kwargs) -> None:

@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from werkpad import access
-from werkpad.audit.models import AuditEntry
+from werkpad.audit import trail
 from werkpad.audit.trail import log_read
 from werkpad.placements.models import Plaatsing
 from werkpad.route.models import Party
@@ -329,16 +329,4 @@ def signalen(request: HttpRequest) -> HttpResponse:
 def _log_reads(user, plaatsingen) -> None:
     """The overview shows reasons from the check-ins: one audit line per placement shown,
     written in one query."""
-    AuditEntry.objects.bulk_create(
-        AuditEntry(
-            user=user,
-            user_label=user.email,
-            action=AuditEntry.Action.READ,
-            object_type=Plaatsing._meta.label,
-            object_id=str(p.pk),
-            traject_id=p.traject_id,
-            kandidaat_id=p.traject.kandidaat_id,
-            detail="signalen",
-        )
-        for p in plaatsingen
-    )
+    trail.log_reads(user, plaatsingen, detail="signalen")

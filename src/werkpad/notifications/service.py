@@ -23,6 +23,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from werkpad.accounts.models import User
+from werkpad.audit import trail
 from werkpad.trajects.models import Traject
 
 from .models import NIVEAUS, QUEUE_CHECK_MINUTES, Bericht, Melding
@@ -233,21 +234,5 @@ def ongelezen(user: User) -> int:
 def log_reads(user: User, meldingen: Iterable[Melding]) -> None:
     """The inbox shows texts about trajects: record that the user read them, one audit line
     per traject on the page, written in one query."""
-    from werkpad.audit.models import AuditEntry
-
     trajects = {m.traject_id: m.traject for m in meldingen if m.traject_id}
-    if not trajects:
-        return
-    AuditEntry.objects.bulk_create(
-        AuditEntry(
-            user=user,
-            user_label=user.email,
-            action=AuditEntry.Action.READ,
-            object_type=Traject._meta.label,
-            object_id=str(pk),
-            traject_id=pk,
-            kandidaat_id=traject.kandidaat_id,
-            detail="meldingen",
-        )
-        for pk, traject in trajects.items()
-    )
+    trail.log_reads(user, trajects.values(), detail="meldingen")
