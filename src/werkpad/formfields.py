@@ -1,11 +1,8 @@
-"""Form pieces shared by the apps: Dutch phone numbers, date inputs."""
-
-import datetime
-from decimal import Decimal
+"""Form pieces shared by the apps: Dutch phone numbers, date inputs, the hours limit. How
+numbers, dates and hours are written in words is in `werkpad.text`."""
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 phone_validator = RegexValidator(
@@ -21,17 +18,6 @@ HOURS_VALIDATORS = [
     MinValueValidator(0, HOURS_MESSAGE),
     MaxValueValidator(MAX_HOURS_PER_WEEK, HOURS_MESSAGE),
 ]
-
-
-def date_text(value: datetime.date) -> str:
-    """A date in words for messages, in the reader's language: "3 november 2026"."""
-    return date_format(value, "j F Y")
-
-
-def hours_text(value: Decimal | float | int) -> str:
-    """Hours as people write them, in the reader's number format: 12, or 2,5."""
-    value = Decimal(str(value))
-    return number_format(value if value % 1 else int(value))
 
 
 class DateInput(forms.DateInput):

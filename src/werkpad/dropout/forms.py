@@ -8,9 +8,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.formfields import DateInput, date_text, hours_text
+from werkpad.formfields import DateInput
 from werkpad.placements.forms import hours_input
 from werkpad.placements.models import Plaatsing
+from werkpad.text import date_text, hours_text
 from werkpad.trajects.models import Traject
 
 from . import catalogue

@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from werkpad.formfields import date_text
 from werkpad.placements.models import OpbouwStap, Plaatsing
 from werkpad.route.models import Party, Phase
+from werkpad.text import date_text
 from werkpad.trajects.models import Betrokkene, Gebeurtenis, PhaseTransition, Traject
 
 from . import catalogue

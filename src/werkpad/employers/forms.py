@@ -14,9 +14,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.accounts.models import Organisation
-from werkpad.formfields import MAX_HOURS_PER_WEEK, hours_text, phone_field
+from werkpad.formfields import MAX_HOURS_PER_WEEK, phone_field
 from werkpad.instruments.catalogue import read
 from werkpad.instruments.kinds import DAGEN
+from werkpad.text import hours_text
 
 from .models import (
     Aanpassing,

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.utils.translation import gettext as _
 
-from werkpad.formfields import hours_text
 from werkpad.instruments.catalogue import read
+from werkpad.text import hours_text
 
 AREAS: list[str] = [a["key"] for a in read("werkcapaciteiten")["areas"]]
 AREA_NAMES: dict[str, str] = {a["key"]: a["name"] for a in read("werkcapaciteiten")["areas"]}

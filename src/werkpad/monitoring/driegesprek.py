@@ -26,9 +26,9 @@ from icalendar import Calendar, Event, vCalAddress
 
 from werkpad import access
 from werkpad.accounts.models import User
-from werkpad.formfields import date_text, hours_text
 from werkpad.placements.models import EMPLOYER_PARTIES, OpbouwStap, Plaatsing
 from werkpad.route.models import Party, Phase
+from werkpad.text import date_text, hours_text
 from werkpad.trajects.models import Afspraak, Betrokkene, TrajectMilestone
 
 from .models import Driegesprek, MonitoringSchema, Niveau, Ontwikkelstap

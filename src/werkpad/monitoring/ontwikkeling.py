@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkpad import access
-from werkpad.formfields import date_text
 from werkpad.placements.models import OpbouwStap, Plaatsing
 from werkpad.route.models import Phase
+from werkpad.text import date_text
 
 from .models import Ontwikkelstap
 

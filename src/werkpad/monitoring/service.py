@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from werkpad.instruments.models import InstrumentVersie
 from werkpad.placements.models import Plaatsing
 from werkpad.route.models import Party, Phase
+from werkpad.text import dutch_date, dutch_list
 from werkpad.trajects.models import Betrokkene, Kandidaat, Traject
 
 from . import signals, tokens
@@ -357,7 +358,7 @@ def ritme(schema: MonitoringSchema, today: datetime.date | None = None) -> Ritme
     vaker = ""
     if schema.vaker_contact:
         why = [str(INTENSIFY_WHY[k]) for k in schema.regels or [] if k in INTENSIFY_WHY]
-        why_text = signals.dutch_list(why) if why else _("er signalen zijn")
+        why_text = dutch_list(why) if why else _("er signalen zijn")
         if now < base:
             vaker = _("Vaker contact: %(now)s in plaats van %(base)s, omdat %(why)s.") % {
                 "now": interval_tekst(now),
@@ -563,7 +564,7 @@ def _mail_link(email: str, first_name: str, moment: CheckInMoment) -> None:
             _("Het is tijd voor een korte check-in. Het duurt 1 tot 2 minuten."),
             link,
             _("De link werkt tot en met %(date)s.")
-            % {"date": signals.dutch_date(timezone.localtime(tot).date())},
+            % {"date": dutch_date(timezone.localtime(tot).date())},
             _("Dit bericht is automatisch verstuurd door Werkpad."),
         ]
     )

@@ -21,39 +21,14 @@ from typing import Any
 
 import yaml
 
+from werkpad.text import dutch_date, dutch_list, dutch_number, number_word
+
 RULES_PATH = Path(__file__).resolve().parent / "data" / "signaalregels.yaml"
 
 LEVELS = ("groen", "oranje", "rood")
 _LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
 SCORE_FIELDS = ("energie", "spanning", "plezier", "belasting")
 
-_NUMBER_WORDS = (
-    "nul",
-    "een",
-    "twee",
-    "drie",
-    "vier",
-    "vijf",
-    "zes",
-    "zeven",
-    "acht",
-    "negen",
-    "tien",
-)
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _WORD = re.compile(r"\w+")
 _by_date = attrgetter("date")
 
@@ -223,32 +198,6 @@ def compile_rules(data: dict[str, Any]) -> CompiledRules:
 @cache
 def default_rules() -> CompiledRules:
     return compile_rules(read_rules())
-
-
-# --- Small Dutch helpers -----------------------------------------------------------------------
-
-
-def number_word(n: int, capital: bool = False) -> str:
-    word = _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
-    return word[:1].upper() + word[1:] if capital else word
-
-
-def dutch_number(x: float) -> str:
-    """1.0 -> '1', 3.5 -> '3,5', 3.25 -> '3,3' (one decimal, comma)."""
-    rounded = round(x, 1)
-    if rounded == int(rounded):
-        return str(int(rounded))
-    return f"{rounded:.1f}".replace(".", ",")
-
-
-def dutch_date(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]}"
-
-
-def dutch_list(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def _words(text: str) -> str:

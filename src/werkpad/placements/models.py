@@ -13,15 +13,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.employers.models import Contactpersoon, Functie
-from werkpad.formfields import (
-    HOURS_VALIDATORS,
-    MAX_HOURS_PER_WEEK,
-    date_text,
-    hours_text,
-)
+from werkpad.formfields import HOURS_VALIDATORS, MAX_HOURS_PER_WEEK
 from werkpad.instruments.models import InstrumentVersie, Regeling
 from werkpad.matching.models import Matchgesprek
 from werkpad.route.models import Party, Phase
+from werkpad.text import date_text, hours_text
 from werkpad.trajects.models import Betrokkene, Kandidaat, PhaseMoveError, Traject
 
 MAX_HOURS = MAX_HOURS_PER_WEEK
