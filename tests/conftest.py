@@ -11,6 +11,7 @@ from tests.factories import (
     TrajectFactory,
     UserFactory,
 )
+from tests.scenes import placed_scene
 
 os.environ.setdefault("WERKPAD_TESTING", "1")
 # Playwright's sync API runs an event loop in the test thread; the tests themselves only do
@@ -51,3 +52,10 @@ def coach(organisation):
 @pytest.fixture
 def traject(coach):
     return TrajectFactory(coach=coach)
+
+
+@pytest.fixture
+def scene(coach):
+    """The shared placement scene: a started placement with the candidate's account, an
+    employer with HR, a supervisor and a buddy (see `tests.scenes.placed_scene`)."""
+    return placed_scene(coach)

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from tests.scenes import TODAY, add_steps, days, placed_scene
+from tests.scenes import TODAY, add_steps, days
 from werkpad.dropout import catalogue, service
 from werkpad.dropout.models import ChecklistPunt, Contactmoment, UitvalEpisode
 from werkpad.instruments.models import DeelVersie, InstrumentVersie
@@ -22,11 +22,6 @@ pytestmark = pytest.mark.django_db
 
 REDEN = "ZQX-reden: ziek gemeld na een zware week"
 WAT_HIELP = "ZQX-hielp: elke week een wandeling met de jobcoach"
-
-
-@pytest.fixture
-def scene(coach):
-    return placed_scene(coach)
 
 
 def melden_url(scene) -> str:

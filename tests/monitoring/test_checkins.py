@@ -23,11 +23,6 @@ SCORE_ERROR = "Kies een antwoord van 1 tot en met 5."
 GOOD = {"energie": "4", "spanning": "2", "plezier": "4", "belasting": "4", "opmerking": ""}
 
 
-@pytest.fixture
-def scene(coach):
-    return placed_scene(coach)
-
-
 def moment(plaatsing, day=0, voor="kandidaat"):
     return CheckInMoment.objects.create(
         plaatsing=plaatsing, voor=voor, datum=days(day), open_tot=CheckInMoment.closes_at(days(day))

@@ -28,11 +28,6 @@ AMS = ZoneInfo("Europe/Amsterdam")
 PAST_ERROR = "Dit moment is al voorbij"
 
 
-@pytest.fixture
-def scene(coach):
-    return placed_scene(coach)
-
-
 def new_url(scene) -> str:
     return reverse("monitoring:driegesprek_new", args=[scene.plaatsing.pk])
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.factories import OrganisationFactory, UserFactory
 from tests.monitoring.test_monitoring_service import checkin, moment, placed_at
-from tests.scenes import days, placed_scene
+from tests.scenes import days
 from werkpad.audit.models import AuditEntry
 from werkpad.instruments.models import DeelVersie
 from werkpad.monitoring import service
@@ -22,11 +22,6 @@ from werkpad.trajects.models import Afspraak, Gebeurtenis
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def scene(coach):
-    return placed_scene(coach)
 
 
 def detail_url(scene) -> str:

@@ -25,11 +25,6 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-@pytest.fixture
-def scene(coach):
-    return placed_scene(coach)
-
-
 def placed_at(coach, employer_name: str):
     """Like `placed_scene`, at an employer of its own name (more placements in one test)."""
     scene = make_scene(coach, employer_name=employer_name)

@@ -21,11 +21,6 @@ pytestmark = pytest.mark.django_db
 BIJGESTELD_MESSAGE = "Schrijf kort op wat er is bijgesteld en waarom."
 
 
-@pytest.fixture
-def scene(coach):
-    return placed_scene(coach)
-
-
 def new_url(plaatsing) -> str:
     return reverse("monitoring:ontwikkelstap_new", args=[plaatsing.pk])
 

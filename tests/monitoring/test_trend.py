@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 REMARK = "ZQX-opmerking-alleen-voor-de-coach"
 
 
-@pytest.fixture
-def scene(coach):
-    return placed_scene(coach)
-
-
 def url(plaatsing) -> str:
     return reverse("monitoring:trend", args=[plaatsing.pk])
 

@@ -32,11 +32,6 @@ from werkpad.trajects.models import TrajectMilestone
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def scene(coach):
-    return make_scene(coach)
-
-
 def page(client, user, url):
     client.force_login(user)
     return client.get(url)
