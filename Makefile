@@ -49,16 +49,20 @@ browser:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| { echo "Kon chromium niet installeren; installeer het pakket 'chromium' handmatig."; exit 1; }; }
 
+# ruff for style, import-linter for the layers (contracts in pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=src $(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Every test, the browser journeys included, on two workers (pytest-xdist).
+PYTEST_WORKERS ?= 2
 test: install lint browser
-	WERKPAD_TESTING=1 $(VENV)/bin/pytest
+	WERKPAD_TESTING=1 $(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
 messages: install
 	cd src/werkpad && ../../$(PY) ../../manage.py compilemessages
