@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from werkpad import access
 from werkpad.accounts.models import Organisation, User
-from werkpad.employers import demo as employers_demo
+from werkpad.demo import loader
 from werkpad.employers.models import (
     Contactpersoon,
     Functie,
@@ -20,10 +20,11 @@ from werkpad.employers.models import (
     WerkgeverMijlpaal,
 )
 from werkpad.instruments.models import InstrumentVersie
+from werkpad.instruments.policy import Instrument
 from werkpad.matching.models import Matchgesprek, Matchprofiel
 from werkpad.placements.models import OpbouwStap, Plaatsing
 from werkpad.route.models import Party, Phase
-from werkpad.trajects import demo, selectors
+from werkpad.trajects import selectors
 from werkpad.trajects.models import (
     Afspraak,
     Betrokkene,
@@ -34,6 +35,7 @@ from werkpad.trajects.models import (
     Traject,
     TrajectMilestone,
 )
+from werkpad.trajects.policy import trajects_as
 
 LOGINS = [
     "coach",
@@ -119,9 +121,9 @@ def test_logins_and_organisations(loaded):
     assert user("arbo").organisation.kind == Organisation.Kind.ARBODIENST
 
     kinds = list(
-        Organisation.objects.filter(
-            name__in=[o[0] for o in demo.ORGANISATIONS.values()]
-        ).values_list("kind", flat=True)
+        Organisation.objects.filter(name__in=loader.organisation_names()).values_list(
+            "kind", flat=True
+        )
     )
     for kind in ["ggz", "reintegratie", "gemeente", "arbodienst"]:
         assert kinds.count(kind) == 1
@@ -137,14 +139,14 @@ def test_trajects(loaded):
     assert Traject.objects.filter(closed_at__isnull=False).exclude(outcome="").exists()
 
     # two coaches, each with their own caseload
-    coach = access.trajects_as(user("coach"), Party.BEGELEIDING)
-    coach2 = access.trajects_as(user("coach2"), Party.BEGELEIDING)
+    coach = trajects_as(user("coach"), Party.BEGELEIDING)
+    coach2 = trajects_as(user("coach2"), Party.BEGELEIDING)
     assert coach.exists() and coach2.exists()
     assert coach.count() > coach2.count()
     assert not coach.filter(pk__in=coach2.values("pk")).exists()
 
     # the regiehouder's overview has something to show
-    regie = access.trajects_as(user("regiehouder"), Party.REGIEHOUDER)
+    regie = trajects_as(user("regiehouder"), Party.REGIEHOUDER)
     assert selectors.overdue_afspraken(regie).count() >= 3
     assert selectors.without_recent_contact(regie).count() >= 2
 
@@ -193,8 +195,8 @@ def test_demo_candidate_shares_crisis_card_but_not_finances(settings):
     call_command("load_demo", stdout=io.StringIO())
     sanne = Kandidaat.objects.get(user__email="kandidaat@demo.werkpad.nl")
     lg = User.objects.get(email="leidinggevende@demo.werkpad.nl")
-    assert access.can(lg, "instrument.view", access.Instrument(sanne, "crisiskaart"))
-    assert not access.can(lg, "instrument.view", access.Instrument(sanne, "financien"))
+    assert access.can(lg, "instrument.view", Instrument(sanne, "crisiskaart"))
+    assert not access.can(lg, "instrument.view", Instrument(sanne, "financien"))
     assert sanne.instrumentversies.filter(kind="crisiskaart").count() == 2
 
 
@@ -319,8 +321,8 @@ def test_leidinggevende_sees_the_placement_but_not_finances(loaded, client):
 @pytest.mark.django_db
 def test_an_older_demo_without_employers_is_rebuilt(loaded):
     before = counts()
-    employers_demo.remove()
-    assert not employers_demo.is_loaded() and not demo.is_loaded()
+    loader.remove_employers()
+    assert not loader.employers_loaded() and not loader.is_loaded()
     out = quiet()
     call_command("load_demo", stdout=out)
     assert "Demodata geladen" in out.getvalue()

@@ -1,12 +1,12 @@
 """`manage.py load_demo`: fictional demo data (organisations, logins, candidates, trajects,
-employers with jobs, placements)."""
+employers with jobs, placements), from the stories in `werkpad/demo/data/`."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import ProtectedError
 
+from werkpad.demo import loader
 from werkpad.route.models import RouteMilestone
-from werkpad.trajects import demo
 
 
 class Command(BaseCommand):
@@ -41,14 +41,14 @@ class Command(BaseCommand):
                 "(of 'manage.py load_route')."
             )
 
-        if demo.is_loaded() and not options["reset"]:
+        if loader.is_loaded() and not options["reset"]:
             self.stdout.write(
                 "De demodata staat er al; er is niets veranderd. "
                 "Gebruik --reset om de demodata opnieuw op te bouwen (met verse datums)."
             )
         else:
             try:
-                counts = demo.load()
+                counts = loader.load()
             except ProtectedError as error:
                 raise CommandError(
                     "De demodata kon niet opnieuw worden opgebouwd, omdat andere gegevens "
@@ -63,15 +63,13 @@ class Command(BaseCommand):
                     "plaatsingen.".format(**counts)
                 )
             )
-            phases = ", ".join(f"{label}: {n}" for label, n in demo.phase_summary())
+            phases = ", ".join(f"{label}: {n}" for label, n in loader.phase_summary())
             self.stdout.write(f"Lopende trajecten per fase: {phases}.")
 
         self._print_logins()
 
     def _print_logins(self) -> None:
-        rows = [
-            (login.email, str(demo.Role(login.role).label), login.look_at) for login in demo.LOGINS
-        ]
+        rows = loader.login_rows()
         headers = ("E-mailadres (login)", "Rol", "Wat je kunt bekijken")
         widths = [max(len(r[i]) for r in [headers, *rows]) for i in range(3)]
 
@@ -85,4 +83,4 @@ class Command(BaseCommand):
         for row in rows:
             self.stdout.write(line(row))
         self.stdout.write("")
-        self.stdout.write(f"Wachtwoord voor alle demo-logins: {demo.PASSWORD}")
+        self.stdout.write(f"Wachtwoord voor alle demo-logins: {loader.password()}")
