@@ -1,7 +1,7 @@
-"""Speed of the daily monitoring round (issue 5): plan the check-ins that are due with their
+"""Speed of the daily monitoring round: plan the check-ins that are due with their
 reminders, assess every active placement and alert the coaches on a new orange or red light,
 for many synthetic placements, run THROUGH THE WORKER
-(the task `werkpad.notifications.tasks.dagelijkse_ronde`, executed by
+(the task `werkpad.notifications.tasks.daily_round`, executed by
 `werkpad.notifications.worker.run_ready_tasks`).
 
 Run: WERKPAD_TESTING=1 .venv/bin/python bench/alerts.py [--placements N] [--seed S] [--keep]
@@ -270,11 +270,11 @@ def run_round(day: datetime.date) -> None:
     connection.ensure_connection()
     rss_before = max_rss_mib()
     start = time.perf_counter()
-    tasks.dagelijkse_ronde.enqueue(day.isoformat())
+    tasks.daily_round.enqueue(day.isoformat())
     ran = worker.run_ready_tasks(max_tasks=1)  # just the round; the e-mails it queued wait
     seconds = time.perf_counter() - start
     result = (
-        DBTaskResult.objects.filter(task_path__endswith="dagelijkse_ronde")
+        DBTaskResult.objects.filter(task_path__endswith="daily_round")
         .order_by("-enqueued_at")
         .values_list("return_value", "status")
         .first()

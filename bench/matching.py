@@ -1,4 +1,4 @@
-"""Matching speed (issue 4): rank one candidate against all jobs, and one job against all
+"""Matching speed: rank one candidate against all jobs, and one job against all
 candidates, on synthetic data; plus the one-off cost of loading profiles and building the
 indexes, and their memory.
 

@@ -1,4 +1,4 @@
-"""Speed of the monitoring signal rules (werkpad.monitoring.signals.assess): one assessment per
+"""Speed of the monitoring signal rules (werkpad.monitoring.rules.engine.assess): one assessment per
 placement, for many synthetic placements with about eight weekly check-ins each, some missed,
 some supervisor check-ins and a few own signals. No database, no Django.
 
@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from werkpad.monitoring.signals import (  # noqa: E402
+from werkpad.monitoring.rules.engine import (  # noqa: E402
     CheckIn,
     SupervisorCheckIn,
     assess,

@@ -129,7 +129,6 @@ def placed_scene(coach, **changes):
     scene.kandidaat.user = kandidaat_user
     scene.kandidaat.save()
     scene.traject.betrokkenen.filter(party="kandidaat").update(user=kandidaat_user)
-    scene.traject.__dict__.pop("_relations", None)
     scene.kandidaat_user = kandidaat_user
     scene.plaatsing = place(scene, **changes)
     return scene

@@ -1,4 +1,4 @@
-"""Issue 5 in headless Chromium, as people click through it: the candidate fills in a
+"""Keeping work in headless Chromium, as people click through it: the candidate fills in a
 check-in on a phone; a worrying answer reaches the coach's inbox and the traffic light; the
 coach plans a three-party meeting and takes it into a calendar; the supervisor reports
 dropout and finds the crisis card; the coach brings the candidate back to work with a

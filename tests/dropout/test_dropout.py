@@ -306,20 +306,20 @@ def test_contact_is_recorded_and_on_the_timeline_without_the_note(client, scene)
 
 def test_contact_reminder_once_per_gap_and_again_after_a_new_gap(scene):
     episode = report(scene, begonnen_op=days(-10), contact_elke_dagen=7)
-    result = service.contact_herinneringen(TODAY)
+    result = service.contact_reminders(TODAY)
     reminders = Melding.objects.filter(soort="contact")
     assert result["herinneringen"] == 2  # the candidate and the employer
     assert set(reminders.values_list("ontvanger", flat=True)) == {scene.coach.pk}
     assert reminders.filter(titel__contains="10 dagen geen contact met").count() == 2
 
-    assert service.contact_herinneringen(TODAY)["herinneringen"] == 0
-    assert service.contact_herinneringen(days(3))["herinneringen"] == 0  # same gap
+    assert service.contact_reminders(TODAY)["herinneringen"] == 0
+    assert service.contact_reminders(days(3))["herinneringen"] == 0  # same gap
 
     service.add_contact(episode, scene.coach, met="kandidaat", datum=days(-1), hoe="bezoek")
     service.add_contact(episode, scene.coach, met="werkgever", datum=days(-1), hoe="telefoon")
-    assert service.contact_herinneringen(days(2))["herinneringen"] == 0  # 3 days: fine
-    assert service.contact_herinneringen(days(6))["herinneringen"] == 2  # a new gap of 7
-    assert service.contact_herinneringen(days(8))["herinneringen"] == 0
+    assert service.contact_reminders(days(2))["herinneringen"] == 0  # 3 days: fine
+    assert service.contact_reminders(days(6))["herinneringen"] == 2  # a new gap of 7
+    assert service.contact_reminders(days(8))["herinneringen"] == 0
     assert reminders.count() == 4
 
 
@@ -424,7 +424,7 @@ def test_closing_on_the_general_close_page_also_ends_the_episode(client, scene):
     )
     episode.refresh_from_db()
     assert episode.einde == "afgesloten" and not episode.is_open
-    assert service.contact_herinneringen(days(30))["herinneringen"] == 0
+    assert service.contact_reminders(days(30))["herinneringen"] == 0
 
 
 # --- 5. history ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Check-ins (issue 5): the candidate's and the supervisor's short check-in, logged in or
+"""Check-ins: the candidate's and the supervisor's short check-in, logged in or
 through the e-mailed link, with every state a link can be in, and bad input kept."""
 
 import re
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tests.scenes import days, placed_scene
 from werkpad.instruments.models import DeelVersie
-from werkpad.monitoring import tokens
+from werkpad.monitoring.checkins import tokens
 from werkpad.monitoring.models import (
     CheckInMoment,
     KandidaatCheckIn,

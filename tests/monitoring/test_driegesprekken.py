@@ -16,7 +16,7 @@ from icalendar import Calendar
 from tests.factories import TrajectFactory, UserFactory
 from tests.scenes import add_steps, days, placed_scene
 from werkpad.instruments.models import DeelVersie
-from werkpad.monitoring import driegesprek
+from werkpad.monitoring.meetings import service as driegesprek
 from werkpad.monitoring.models import Driegesprek, MonitoringSchema, Ontwikkelstap
 from werkpad.notifications.models import Bericht
 from werkpad.route.models import Party
@@ -57,7 +57,7 @@ def plan(scene, start=None, **fields) -> Driegesprek:
         "agenda": ["Hoe gaat het?", "Rooster"],
     }
     values.update(fields)
-    return driegesprek.plan(scene.plaatsing, scene.coach, **values)
+    return driegesprek.plan_meeting(scene.plaatsing, scene.coach, **values)
 
 
 def held(scene, hours_ago: int = 2) -> Driegesprek:
@@ -426,7 +426,7 @@ def test_panel_shows_next_meeting_past_ones_and_the_button_for_the_coach(client,
     assert new_url(scene) in html
 
     earlier = held(scene, hours_ago=24 * 14)
-    driegesprek.verslag_opslaan(earlier, scene.coach, "Goed gesprek", [])
+    driegesprek.save_minutes(earlier, scene.coach, "Goed gesprek", [])
     coming = plan(scene)
     html = get(client, scene.coach, placement_url).content.decode()
     assert url("ics", coming) in html
@@ -476,7 +476,7 @@ def test_mail_sends_the_invitation_once_per_version_without_the_agenda(client, c
     assert run_ready_tasks() == 0
 
     # a changed meeting goes out once more, with the new SEQUENCE
-    driegesprek.wijzigen(
+    driegesprek.change_meeting(
         gesprek,
         begint_om=gesprek.begint_om + datetime.timedelta(hours=1),
         duur_minuten=45,
@@ -543,7 +543,7 @@ def test_query_counts_do_not_grow_with_meetings_and_agreements(client, scene):
     def grow(n):
         for i in range(n):
             past = held(scene, hours_ago=24 * (30 + i))
-            driegesprek.verslag_opslaan(
+            driegesprek.save_minutes(
                 past,
                 scene.coach,
                 "ok",
@@ -569,7 +569,7 @@ def test_query_counts_do_not_grow_with_meetings_and_agreements(client, scene):
     grow(8)
     add_steps(scene.plaatsing, 8)
     for i in range(6):
-        driegesprek.verslag_opslaan(
+        driegesprek.save_minutes(
             first,
             scene.coach,
             "ok",

@@ -1,4 +1,4 @@
-"""The monitoring pages (issue 5): the traffic light with its reasons and the coach's actions,
+"""The monitoring pages: the traffic light with its reasons and the coach's actions,
 the rhythm, who sees the check-in answers, the rules explained, the coach's overview of
 signals, the panel on the placement page and the check-in button in the portal."""
 
@@ -13,7 +13,7 @@ from tests.monitoring.test_monitoring_service import checkin, moment, placed_at
 from tests.scenes import days
 from werkpad.audit.models import AuditEntry
 from werkpad.instruments.models import DeelVersie
-from werkpad.monitoring import service
+from werkpad.monitoring.checkins import service
 from werkpad.monitoring.models import (
     LeidinggevendeCheckIn,
     MonitoringSchema,
@@ -37,7 +37,7 @@ def orange(scene):
     LeidinggevendeCheckIn.objects.create(
         plaatsing=p, datum=days(-1), gaat_goed=4, toelichting="ZQX-leiding"
     )
-    service.beoordeel(p)
+    service.assess_placement(p)
 
 
 def share_checkins(scene, party="leidinggevende"):
@@ -80,7 +80,7 @@ def test_intensified_contact_is_explained_on_the_page(client, scene):
     schema.save()
     for day, value in ((-21, 5), (-14, 4), (-7, 3), (0, 2)):
         checkin(scene.plaatsing, day, plezier=value)
-    service.beoordeel(scene.plaatsing)
+    service.assess_placement(scene.plaatsing)
     client.force_login(scene.coach)
     html = client.get(detail_url(scene)).content.decode()
     assert "Vaker contact: elke week in plaats van elke twee weken, omdat de lijn daalt." in html
@@ -168,7 +168,7 @@ def test_afspraak_maken_creates_one_agreement_for_the_coach_on_the_timeline(clie
 
 def test_afspraak_maken_on_a_green_light_makes_nothing(client, scene):
     checkin(scene.plaatsing, 0)
-    service.beoordeel(scene.plaatsing)
+    service.assess_placement(scene.plaatsing)
     client.force_login(scene.coach)
     response = client.post(
         reverse("monitoring:contact_afspraak", args=[scene.plaatsing.pk]), follow=True
@@ -226,7 +226,7 @@ def test_signalen_overview_red_first_with_reason_and_dates(client, coach):
     checkin(rood.plaatsing, -3, energie=1, plezier=1, belasting=1)
     other = placed_at(UserFactory(role="trajectbegeleider"), "Elders")
     checkin(other.plaatsing, 0, energie=1)
-    service.beoordeel_alle(TODAY)
+    service.assess_all(TODAY)
 
     client.force_login(coach)
     response = client.get(reverse("monitoring:signalen"))
@@ -255,7 +255,7 @@ def count_queries(client, url) -> int:
 def test_query_counts_do_not_grow_with_the_data(client, coach):
     first = placed_at(coach, "Werkgever 0")
     checkin(first.plaatsing, 0, energie=2)
-    service.beoordeel(first.plaatsing)
+    service.assess_placement(first.plaatsing)
     client.force_login(coach)
     urls = {
         "detail": detail_url(first),
@@ -269,11 +269,11 @@ def test_query_counts_do_not_grow_with_the_data(client, coach):
         checkin(first.plaatsing, day, energie=2 + (day % 3))
         moment(first.plaatsing, day - 2)
         LeidinggevendeCheckIn.objects.create(plaatsing=first.plaatsing, datum=days(day))
-        service.beoordeel(first.plaatsing)
+        service.assess_placement(first.plaatsing)
     for i in range(1, 5):
         s = placed_at(coach, f"Werkgever {i}")
         checkin(s.plaatsing, 0, energie=1 + i % 3)
-    service.beoordeel_alle(TODAY)
+    service.assess_all(TODAY)
     large = {name: count_queries(client, url) for name, url in urls.items()}
     assert large == small
 

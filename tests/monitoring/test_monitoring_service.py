@@ -1,4 +1,4 @@
-"""The monitoring service (issue 5): own signals, the assessment of one placement and of all
+"""The monitoring service: own signals, the assessment of one placement and of all
 placements at once, the alerts to the coach, planning check-ins with their reminders, and the
 daily round through the worker."""
 
@@ -11,7 +11,7 @@ from django.utils import timezone
 from tests.factories import UserFactory
 from tests.scenes import days, make_scene, place, placed_scene
 from werkpad.instruments.models import InstrumentVersie
-from werkpad.monitoring import service, tokens
+from werkpad.monitoring.checkins import service, tokens
 from werkpad.monitoring.models import (
     Beoordeling,
     CheckInMoment,
@@ -95,7 +95,7 @@ def test_own_signal_in_a_remark_turns_orange_even_when_nothing_is_shared(scene):
         kandidaat=scene.kandidaat, kind="grenzen", number=1, data={"signalen": "slecht slapen"}
     )
     checkin(scene.plaatsing, 0, opmerking="Ik ga weer Slecht slapen sinds maandag")
-    assessment = service.beoordeel(scene.plaatsing)
+    assessment = service.assess_placement(scene.plaatsing)
     assert assessment.level == "oranje"
     assert "Signaal uit je eigen lijst genoemd: 'slecht slapen'" in assessment.reasons
 
@@ -109,7 +109,7 @@ def test_orange_checkin_alerts_the_coach_once_and_recomputing_does_not_alert_aga
     checkin(plaatsing, -7)
     checkin(plaatsing, 0, energie=2)
 
-    assessment = service.beoordeel(plaatsing)
+    assessment = service.assess_placement(plaatsing)
     assert assessment.level == "oranje"
     melding = signaal_meldingen().get()
     name = str(scene.kandidaat)
@@ -123,8 +123,8 @@ def test_orange_checkin_alerts_the_coach_once_and_recomputing_does_not_alert_aga
     # nobody else around the placement gets it
     assert not Melding.objects.exclude(ontvanger=scene.coach).exists()
 
-    service.beoordeel(plaatsing)
-    service.beoordeel_alle(TODAY)
+    service.assess_placement(plaatsing)
+    service.assess_all(TODAY)
     assert signaal_meldingen().count() == 1
     assert Beoordeling.objects.filter(plaatsing=plaatsing).count() == 1
     schema = MonitoringSchema.objects.get(plaatsing=plaatsing)
@@ -134,15 +134,15 @@ def test_orange_checkin_alerts_the_coach_once_and_recomputing_does_not_alert_aga
 def test_worse_light_alerts_again_and_green_again_does_not(scene):
     plaatsing = scene.plaatsing
     checkin(plaatsing, -7, energie=2)
-    service.beoordeel(plaatsing)
+    service.assess_placement(plaatsing)
     checkin(plaatsing, 0, energie=1, plezier=1, belasting=2)
-    assert service.beoordeel(plaatsing).level == "rood"
+    assert service.assess_placement(plaatsing).level == "rood"
     titels = list(signaal_meldingen().order_by("pk").values_list("titel", flat=True))
     assert [t.split(":")[0] for t in titels] == ["Oranje signaal", "Rood signaal"]
 
     KandidaatCheckIn.objects.all().delete()
     checkin(plaatsing, 0)
-    assert service.beoordeel(plaatsing).level == "groen"
+    assert service.assess_placement(plaatsing).level == "groen"
     assert signaal_meldingen().count() == 2
     history = list(Beoordeling.objects.filter(plaatsing=plaatsing).values_list("niveau", flat=True))
     assert history == ["groen", "rood", "oranje"]  # newest first
@@ -159,7 +159,7 @@ def test_downward_trend_makes_contact_more_frequent_and_brings_the_next_checkin_
     last = moment(plaatsing, -4, filled=True)
     checkin(plaatsing, -4, plezier=2, moment=last)
 
-    assessment = service.beoordeel(plaatsing)
+    assessment = service.assess_placement(plaatsing)
     assert assessment.intensify
     schema.refresh_from_db()
     assert schema.vaker_contact
@@ -176,7 +176,7 @@ def test_missed_checkins_count_and_one_filled_late_through_its_link_does_not(sce
     plaatsing = scene.plaatsing
     moment(plaatsing, -12)
     moment(plaatsing, -5)
-    assessment = service.beoordeel(plaatsing)
+    assessment = service.assess_placement(plaatsing)
     assert assessment.level == "rood"
     assert assessment.reasons == ["Twee check-ins achter elkaar gemist"]
 
@@ -185,7 +185,7 @@ def test_missed_checkins_count_and_one_filled_late_through_its_link_does_not(sce
     checkin(plaatsing, 0, moment=late)
     late.ingevuld_op = timezone.now()
     late.save()
-    assessment = service.beoordeel(plaatsing)
+    assessment = service.assess_placement(plaatsing)
     assert assessment.level == "oranje"
     assert assessment.reasons[0].startswith("Een check-in gemist (")
 
@@ -198,7 +198,7 @@ def test_supervisor_signals_count(scene):
         signalen_gezien=True,
         toelichting="komt later binnen",
     )
-    assessment = service.beoordeel(scene.plaatsing)
+    assessment = service.assess_placement(scene.plaatsing)
     assert assessment.reasons == ["De leidinggevende ziet signalen: komt later binnen"]
 
 
@@ -283,7 +283,7 @@ def test_ended_placements_and_closed_trajects_are_not_planned_or_assessed(scene,
     other.traject.close("overig", coach, reason="Verhuisd")
 
     assert service.plan_checkins(TODAY) == {}
-    result = service.beoordeel_alle(TODAY)
+    result = service.assess_all(TODAY)
     assert result["beoordeeld"] == 0
     assert not signaal_meldingen().exists()
 
@@ -291,7 +291,7 @@ def test_ended_placements_and_closed_trajects_are_not_planned_or_assessed(scene,
 # --- all placements at once ------------------------------------------------------------------
 
 
-def test_beoordeel_alle_matches_beoordeel_and_alerts_only_new_signals(coach):
+def test_assess_all_matches_assess_placement_and_alerts_only_new_signals(coach):
     scenes = [placed_at(coach, f"Werkgever {i}") for i in range(4)]
     calm, low, missed, trend = (s.plaatsing for s in scenes)
     checkin(calm, -7)
@@ -305,7 +305,7 @@ def test_beoordeel_alle_matches_beoordeel_and_alerts_only_new_signals(coach):
         kandidaat=scenes[0].kandidaat, kind="grenzen", number=1, data={"signalen": "moe"}
     )
 
-    result = service.beoordeel_alle(TODAY)
+    result = service.assess_all(TODAY)
     assert result["beoordeeld"] == 4
     assert (result["groen"], result["oranje"], result["rood"]) == (1, 1, 2)
     assert result["gewijzigd"] == 3 and result["signalen"] == 3
@@ -316,22 +316,22 @@ def test_beoordeel_alle_matches_beoordeel_and_alerts_only_new_signals(coach):
     # the same as one at a time
     for p in (calm, low, missed, trend):
         schema = MonitoringSchema.objects.get(plaatsing=p)
-        single = service.beoordeel(p)
+        single = service.assess_placement(p)
         assert (single.level, single.reasons) == (schema.niveau, schema.redenen)
 
     # a second round changes nothing and alerts nobody
-    again = service.beoordeel_alle(TODAY)
+    again = service.assess_all(TODAY)
     assert again.get("gewijzigd", 0) == 0 and again.get("signalen", 0) == 0
     assert signaal_meldingen().count() == 3
     assert Beoordeling.objects.count() == 3
 
 
-def test_dagelijkse_ronde_returns_counts(scene):
+def test_daily_round_returns_counts(scene):
     schema = MonitoringSchema.for_plaatsing(scene.plaatsing)
     schema.next_checkin = TODAY
     schema.save()
     checkin(scene.plaatsing, -1, energie=2)
-    result = service.dagelijkse_ronde(TODAY)
+    result = service.daily_round(TODAY)
     assert result["checkins_gepland"] == 1
     assert result["herinneringen"] == 1
     assert result["beoordeeld"] == 1 and result["oranje"] == 1 and result["signalen"] == 1
@@ -345,7 +345,7 @@ def test_the_daily_round_runs_through_the_worker(coach):
     schema = MonitoringSchema.for_plaatsing(scene.plaatsing)
     schema.next_checkin = TODAY
     schema.save()
-    tasks.dagelijkse_ronde.enqueue(TODAY.isoformat())
+    tasks.daily_round.enqueue(TODAY.isoformat())
     worker.run_ready_tasks(max_tasks=1)
     assert CheckInMoment.objects.filter(voor="kandidaat", datum=TODAY).count() == 1
     assert Melding.objects.filter(

@@ -1,4 +1,4 @@
-"""Development steps (issue 5, notes 13, 29, 42, 43): the candidate sets them with the
+"""Development steps (notes 13, 29, 42, 43): the candidate sets them with the
 supervisor and the coach, in small steps with clear expectations; the placement page shows
 them with the build-up of hours that goes on."""
 
@@ -12,7 +12,7 @@ from django.urls import reverse
 from tests.factories import UserFactory
 from tests.monitoring.test_trend import build, second_scene
 from tests.scenes import days, placed_scene
-from werkpad.monitoring import ontwikkeling
+from werkpad.monitoring.development import service as ontwikkeling
 from werkpad.monitoring.models import Ontwikkelstap
 from werkpad.placements.models import OpbouwStap
 

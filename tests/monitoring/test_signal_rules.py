@@ -1,6 +1,7 @@
-"""The monitoring signal rules (werkpad.monitoring.signals, data/signaalregels.yaml): every rule
-pinned with an example that triggers and one just below the threshold; missed check-ins,
-trends, own-signal words, combinations, green, and the contact interval. No database."""
+"""The monitoring signal rules (werkpad.monitoring.rules.engine, data/signaalregels.yaml):
+every rule pinned with an example that triggers and one just below the threshold; missed
+check-ins, trends, own-signal words, combinations, green, and the contact interval. No
+database."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from werkpad.monitoring.signals import (
+from werkpad.monitoring.rules.engine import (
     Assessment,
     CheckIn,
     SupervisorCheckIn,

@@ -1,4 +1,4 @@
-"""The trend view of a placement (issue 5): the check-in answers and the hours over time, as
+"""The trend view of a placement: the check-in answers and the hours over time, as
 charts with the same numbers in tables, for whom the candidate lets see them."""
 
 import re

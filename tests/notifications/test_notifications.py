@@ -1,4 +1,4 @@
-"""Alerts and e-mails (issue 5): meld() and mail() never make or send anything twice, the
+"""Alerts and e-mails: notify() and queue_mail() never make or send anything twice, the
 e-mail says only that there is something to look at, failures are retried and stay visible,
 and everyone sees only their own inbox."""
 
@@ -19,7 +19,7 @@ from tests.factories import OrganisationFactory, TrajectFactory, UserFactory
 from werkpad.audit.models import AuditEntry
 from werkpad.notifications import tasks, worker
 from werkpad.notifications.models import MAX_ATTEMPTS, RETRY_MINUTES, Bericht, Melding, Ronde
-from werkpad.notifications.service import mail, meld
+from werkpad.notifications.service import notify, queue_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -50,13 +50,13 @@ def fix_mail(settings) -> None:
 
 def signaal(users, sleutel="signaal:1:2026-05-04", **extra):
     fields = {"soort": "signaal", "titel": TITEL, "tekst": TEKST, "sleutel": sleutel}
-    return meld(users, **(fields | extra))
+    return notify(users, **(fields | extra))
 
 
 def send_all() -> list[str]:
     """Run the send task for every e-mail in the queue (the worker's job, in-process)."""
     ids = Bericht.objects.filter(status=Bericht.Status.WACHTRIJ).values_list("pk", flat=True)
-    return [tasks.verstuur_bericht.call(pk) for pk in ids]
+    return [tasks.send_message.call(pk) for pk in ids]
 
 
 def make_due(bericht: Bericht) -> None:
@@ -76,7 +76,7 @@ def beheerder():
     return UserFactory(role="beheerder")
 
 
-# --- meld(): never twice ------------------------------------------------------------------
+# --- notify(): never twice ------------------------------------------------------------------
 
 
 def test_meld_twice_with_the_same_key_makes_one_message_and_one_email(coach, mailoutbox):
@@ -87,8 +87,8 @@ def test_meld_twice_with_the_same_key_makes_one_message_and_one_email(coach, mai
     assert Bericht.objects.count() == 1
     # the send task running twice (or twice queued) still sends one e-mail
     bericht = Bericht.objects.get()
-    assert tasks.verstuur_bericht.call(bericht.pk) == "verzonden"
-    assert tasks.verstuur_bericht.call(bericht.pk) == "overgeslagen"
+    assert tasks.send_message.call(bericht.pk) == "verzonden"
+    assert tasks.send_message.call(bericht.pk) == "overgeslagen"
     assert len(mailoutbox) == 1
     bericht.refresh_from_db()
     assert bericht.status == Bericht.Status.VERZONDEN and bericht.pogingen == 1
@@ -119,13 +119,13 @@ def test_only_one_send_task_claims_an_email(coach):
     bericht = Bericht.objects.get()
     assert tasks.claim(bericht.pk) is True
     assert tasks.claim(bericht.pk) is False
-    assert tasks.verstuur_bericht.call(bericht.pk) == "overgeslagen"
+    assert tasks.send_message.call(bericht.pk) == "overgeslagen"
 
 
 def test_the_send_task_is_queued_with_the_email(coach):
     signaal([coach])
     queued = DBTaskResult.objects.get()
-    assert queued.task_path == "werkpad.notifications.tasks.verstuur_bericht"
+    assert queued.task_path == "werkpad.notifications.tasks.send_message"
     assert queued.args_kwargs["args"] == [Bericht.objects.get().pk]
 
 
@@ -161,7 +161,7 @@ def test_failed_email_is_retried_after_the_wait_and_then_sent(coach, settings, m
     bericht = Bericht.objects.get()
     fail_mail(settings)
     before = timezone.now()
-    assert tasks.verstuur_bericht.call(bericht.pk) == "mislukt"
+    assert tasks.send_message.call(bericht.pk) == "mislukt"
     bericht.refresh_from_db()
     assert bericht.status == Bericht.Status.MISLUKT
     assert bericht.pogingen == 1
@@ -171,14 +171,14 @@ def test_failed_email_is_retried_after_the_wait_and_then_sent(coach, settings, m
     assert mailoutbox == []
 
     # not due yet: nothing is queued again
-    assert tasks.opnieuw_proberen() == 0
+    assert tasks.retry_failed() == 0
     make_due(bericht)
     fix_mail(settings)
-    assert tasks.opnieuw_proberen() == 1
-    assert tasks.opnieuw_proberen() == 0  # queued once, not at every pass
+    assert tasks.retry_failed() == 1
+    assert tasks.retry_failed() == 0  # queued once, not at every pass
     bericht.refresh_from_db()
     assert bericht.status == Bericht.Status.WACHTRIJ
-    assert DBTaskResult.objects.filter(task_path__endswith="verstuur_bericht").count() == 2
+    assert DBTaskResult.objects.filter(task_path__endswith="send_message").count() == 2
     assert send_all() == ["verzonden"]
     bericht.refresh_from_db()
     assert bericht.status == Bericht.Status.VERZONDEN and bericht.pogingen == 2
@@ -191,17 +191,17 @@ def test_email_is_given_up_after_max_attempts(coach, settings):
     fail_mail(settings)
     waits = []
     for _attempt in range(MAX_ATTEMPTS):
-        tasks.verstuur_bericht.call(bericht.pk)
+        tasks.send_message.call(bericht.pk)
         bericht.refresh_from_db()
         if bericht.volgende_poging:
             waits.append(round((bericht.volgende_poging - timezone.now()).total_seconds() / 60))
             make_due(bericht)
-            tasks.opnieuw_proberen()
+            tasks.retry_failed()
     assert waits == list(RETRY_MINUTES)
     assert bericht.status == Bericht.Status.OPGEGEVEN
     assert bericht.pogingen == MAX_ATTEMPTS and bericht.volgende_poging is None
-    assert tasks.opnieuw_proberen() == 0
-    assert tasks.verstuur_bericht.call(bericht.pk) == "overgeslagen"
+    assert tasks.retry_failed() == 0
+    assert tasks.send_message.call(bericht.pk) == "overgeslagen"
     assert bericht.status_tekst() == f"Versturen niet gelukt na {MAX_ATTEMPTS} pogingen"
 
 
@@ -220,7 +220,7 @@ def test_an_email_interrupted_while_sending_is_not_sent_again(coach):
     Bericht.objects.filter(pk=bericht.pk).update(
         status=Bericht.Status.BEZIG, bezig_sinds=timezone.now() - datetime.timedelta(hours=2)
     )
-    assert tasks.opnieuw_proberen() == 0
+    assert tasks.retry_failed() == 0
     bericht.refresh_from_db()
     assert bericht.status == Bericht.Status.OPGEGEVEN
     assert "Onderbroken" in bericht.laatste_fout
@@ -230,10 +230,10 @@ def test_an_email_whose_task_was_lost_is_queued_again_later(coach, mailoutbox):
     signaal([coach])
     bericht = Bericht.objects.get()
     DBTaskResult.objects.all().delete()  # e.g. the task failed on a locked database
-    assert tasks.opnieuw_proberen() == 0  # not yet: the worker may simply be busy
+    assert tasks.retry_failed() == 0  # not yet: the worker may simply be busy
     make_due(bericht)
-    assert tasks.opnieuw_proberen() == 1
-    assert tasks.opnieuw_proberen() == 0
+    assert tasks.retry_failed() == 1
+    assert tasks.retry_failed() == 0
     assert send_all() == ["verzonden"] and len(mailoutbox) == 1
 
 
@@ -269,19 +269,21 @@ def test_inbox_shows_a_queued_email_as_waiting(client, coach):
     assert "In de wachtrij" in client.get(reverse("meldingen:inbox")).content.decode()
 
 
-# --- mail(): addresses without an account -------------------------------------------------
+# --- queue_mail(): addresses without an account -------------------------------------------------
 
 
 def test_mail_sends_once_per_key_with_its_attachment(mailoutbox):
     ics = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
-    first = mail(
+    first = queue_mail(
         "lies@example.nl",
         onderwerp="Check-in van deze week",
         tekst="Hoi Lies, vul de check-in in: https://werkpad.example.nl/x/",
         sleutel="checkin-link:7:2026-05-04",
         bijlage=("driegesprek.ics", ics, "text/calendar"),
     )
-    again = mail("lies@example.nl", onderwerp="x", tekst="y", sleutel="checkin-link:7:2026-05-04")
+    again = queue_mail(
+        "lies@example.nl", onderwerp="x", tekst="y", sleutel="checkin-link:7:2026-05-04"
+    )
     assert first is not None and again is None
     send_all()
     send_all()
@@ -292,15 +294,15 @@ def test_mail_sends_once_per_key_with_its_attachment(mailoutbox):
 
 
 def test_mail_without_address_sends_nothing_and_a_bad_address_is_shown_as_given_up():
-    assert mail("", onderwerp="x", tekst="y", sleutel="a") is None
-    bad = mail("geen-adres", onderwerp="x", tekst="y", sleutel="b")
+    assert queue_mail("", onderwerp="x", tekst="y", sleutel="a") is None
+    bad = queue_mail("geen-adres", onderwerp="x", tekst="y", sleutel="b")
     assert bad.status == Bericht.Status.OPGEGEVEN and bad.laatste_fout
     assert not DBTaskResult.objects.exists()
 
 
 def test_mail_keys_cannot_take_the_place_of_an_alert_email():
     with pytest.raises(ValueError):
-        mail("a@example.nl", onderwerp="x", tekst="y", sleutel="melding:1:x")
+        queue_mail("a@example.nl", onderwerp="x", tekst="y", sleutel="melding:1:x")
 
 
 # --- the inbox ----------------------------------------------------------------------------
@@ -308,9 +310,9 @@ def test_mail_keys_cannot_take_the_place_of_an_alert_email():
 
 def test_inbox_shows_only_own_messages_unread_first(client, coach):
     other = UserFactory()
-    meld([coach], soort="overig", titel="Oud en gelezen", sleutel="a")
-    meld([coach], soort="checkin", titel="Nieuw en ongelezen", sleutel="b")
-    meld([other], soort="overig", titel="Van iemand anders", sleutel="c")
+    notify([coach], soort="overig", titel="Oud en gelezen", sleutel="a")
+    notify([coach], soort="checkin", titel="Nieuw en ongelezen", sleutel="b")
+    notify([other], soort="overig", titel="Van iemand anders", sleutel="c")
     Melding.objects.filter(titel="Oud en gelezen").update(gelezen_op=timezone.now())
     Melding.objects.filter(titel="Nieuw en ongelezen").update(
         created_at=timezone.now() - datetime.timedelta(days=3)
@@ -322,7 +324,7 @@ def test_inbox_shows_only_own_messages_unread_first(client, coach):
 
 
 def test_inbox_shows_level_title_text_and_link(client, coach):
-    meld(
+    notify(
         [coach],
         soort="signaal",
         titel=TITEL,
@@ -346,7 +348,7 @@ def test_empty_inbox_says_so_in_dutch(client, coach):
 
 def test_inbox_paginates_by_25(client, coach):
     for i in range(27):
-        meld([coach], soort="overig", titel=f"Melding nummer {i:02d}", sleutel=f"k{i}")
+        notify([coach], soort="overig", titel=f"Melding nummer {i:02d}", sleutel=f"k{i}")
     client.force_login(coach)
     first = client.get(reverse("meldingen:inbox")).content.decode()
     second = client.get(reverse("meldingen:inbox"), {"pagina": "2"}).content.decode()
@@ -444,7 +446,7 @@ def test_mark_all_read_leaves_others_alone(client, coach):
 
 
 def test_reading_messages_about_a_traject_is_logged(client, coach, traject):
-    meld([coach], soort="uitval", titel="Uitval gemeld", sleutel="u", traject=traject)
+    notify([coach], soort="uitval", titel="Uitval gemeld", sleutel="u", traject=traject)
     client.force_login(coach)
     client.get(reverse("meldingen:inbox"))
     entry = AuditEntry.objects.get(action="read", detail="meldingen")
@@ -464,7 +466,7 @@ def test_inbox_query_count_does_not_grow_with_messages(client, coach, settings):
     for user, n in ((few, 3), (many, 30)):
         for i in range(n):
             traject = TrajectFactory(coach=coach)
-            meld([user], soort="signaal", titel=f"t{i}", sleutel=f"s{i}", traject=traject)
+            notify([user], soort="signaal", titel=f"t{i}", sleutel=f"s{i}", traject=traject)
     fail_mail(settings)
     send_all()  # every message has an e-mail with a state to show
     assert inbox_queries(client, few) == inbox_queries(client, many)
@@ -484,16 +486,16 @@ def test_teamleider_sees_emails_about_own_organisation_and_own(client, organisat
     teamleider = UserFactory(role="teamleider", organisation=organisation)
     own_traject = TrajectFactory(coach=coach)
     elsewhere = TrajectFactory(coach=UserFactory(organisation=OrganisationFactory()))
-    meld([coach], soort="signaal", titel="x", sleutel="a", traject=own_traject)
-    meld(
+    notify([coach], soort="signaal", titel="x", sleutel="a", traject=own_traject)
+    notify(
         [UserFactory(email="vreemd@example.nl")],
         soort="signaal",
         titel="x",
         sleutel="b",
         traject=elsewhere,
     )
-    meld([teamleider], soort="overig", titel="x", sleutel="c")
-    mail("los@example.nl", onderwerp="x", tekst="y", sleutel="los")
+    notify([teamleider], soort="overig", titel="x", sleutel="c")
+    queue_mail("los@example.nl", onderwerp="x", tekst="y", sleutel="los")
     client.force_login(teamleider)
     html = client.get(reverse("meldingen:berichten")).content.decode()
     assert coach.email in html and teamleider.email in html
@@ -504,7 +506,7 @@ def test_overview_filters_by_status_and_never_shows_the_text(client, coach, behe
     signaal([coach], sleutel="a")
     fail_mail(settings)
     send_all()
-    mail("wacht@example.nl", onderwerp="x", tekst="GEHEIME-LINK-QX", sleutel="w")
+    queue_mail("wacht@example.nl", onderwerp="x", tekst="GEHEIME-LINK-QX", sleutel="w")
     client.force_login(beheerder)
     url = reverse("meldingen:berichten")
     failed = client.get(url, {"status": "mislukt"}).content.decode()
@@ -549,20 +551,20 @@ def fake_parts(monkeypatch):
 
 def test_daily_round_calls_both_parts_and_keeps_the_counts(fake_parts):
     day = datetime.date(2026, 5, 4)
-    result = tasks.dagelijkse_ronde.call(day.isoformat())
+    result = tasks.daily_round.call(day.isoformat())
     assert result == {"monitoring": {"herinneringen": 2, "signalen": 1}, "uitval": {"contact": 3}}
     assert fake_parts == [("monitoring", day), ("uitval", day)]
     ronde = Ronde.objects.get(sleutel="dagelijks:2026-05-04")
     assert ronde.klaar_op is not None and ronde.resultaat == result
     # the task running again does not run the round again
-    tasks.dagelijkse_ronde.call(day.isoformat())
+    tasks.daily_round.call(day.isoformat())
     assert len(fake_parts) == 2
 
 
 def test_daily_round_parts_are_the_real_services():
     assert dict(tasks.ONDERDELEN) == {
-        "monitoring": "werkpad.monitoring.service.dagelijkse_ronde",
-        "uitval": "werkpad.dropout.service.contact_herinneringen",
+        "monitoring": "werkpad.monitoring.checkins.service.daily_round",
+        "uitval": "werkpad.dropout.service.contact_reminders",
     }
 
 
@@ -575,7 +577,7 @@ def test_a_failing_part_is_recorded_and_the_other_still_runs(monkeypatch, fake_p
             ("uitval", "tests.notifications.test_notifications.fake_uitval"),
         ),
     )
-    result = tasks.voer_ronde_uit(datetime.date(2026, 5, 4))
+    result = tasks.run_round(datetime.date(2026, 5, 4))
     assert result == {"monitoring": {"fout": "ValueError"}, "uitval": {"contact": 3}}
 
 
@@ -602,16 +604,16 @@ def test_run_ready_tasks_refuses_to_run_inside_a_transaction():
 
 def test_daily_round_is_not_queued_before_six(monkeypatch):
     early = timezone.make_aware(datetime.datetime(2026, 5, 4, 5, 59))
-    assert worker.plan_dagelijkse_ronde(early) is False
+    assert worker.queue_daily_round(early) is False
     assert not Ronde.objects.exists() and not DBTaskResult.objects.exists()
     later = timezone.make_aware(datetime.datetime(2026, 5, 4, 6, 0))
-    assert worker.plan_dagelijkse_ronde(later) is True
-    assert worker.plan_dagelijkse_ronde(later) is False
-    assert DBTaskResult.objects.filter(task_path__endswith="dagelijkse_ronde").count() == 1
+    assert worker.queue_daily_round(later) is True
+    assert worker.queue_daily_round(later) is False
+    assert DBTaskResult.objects.filter(task_path__endswith="daily_round").count() == 1
 
 
 def test_meld_keeps_only_known_levels_and_rejects_unknown_kinds(coach):
     made = signaal([coach], niveau="paars")[0]
     assert made.niveau == ""
     with pytest.raises(ValueError):
-        meld([coach], soort="onbekend", titel="x", sleutel="z")
+        notify([coach], soort="onbekend", titel="x", sleutel="z")

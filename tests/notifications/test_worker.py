@@ -16,7 +16,7 @@ from tests.factories import UserFactory
 from tests.notifications.test_notifications import fail_mail, fix_mail, make_due
 from werkpad.notifications import tasks, worker
 from werkpad.notifications.models import Bericht, Ronde
-from werkpad.notifications.service import mail, meld
+from werkpad.notifications.service import notify, queue_mail
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,7 +54,7 @@ def at(hour: int, minute: int = 0, day: int = 4) -> datetime.datetime:
 @pytest.fixture
 def before_six(monkeypatch):
     """Most tests run the worker at a time when the daily round is not due."""
-    monkeypatch.setattr(worker, "nu", lambda: at(5, 0))
+    monkeypatch.setattr(worker, "local_now", lambda: at(5, 0))
 
 
 def once() -> None:
@@ -64,7 +64,7 @@ def once() -> None:
 def test_meld_twice_and_two_worker_passes_send_one_email(mailoutbox, before_six):
     user = UserFactory()
     for _ in range(2):
-        meld([user], soort="checkin", titel="Check-in", sleutel="checkin:1:2026-05-04")
+        notify([user], soort="checkin", titel="Check-in", sleutel="checkin:1:2026-05-04")
     once()
     once()
     assert len(mailoutbox) == 1
@@ -72,12 +72,12 @@ def test_meld_twice_and_two_worker_passes_send_one_email(mailoutbox, before_six)
 
 
 def test_once_processes_queued_tasks_and_reports_it(mailoutbox, before_six, capsys):
-    mail("lies@example.nl", onderwerp="Check-in", tekst="Hoi Lies", sleutel="link:1")
-    mail("bram@example.nl", onderwerp="Check-in", tekst="Hoi Bram", sleutel="link:2")
+    queue_mail("lies@example.nl", onderwerp="Check-in", tekst="Hoi Lies", sleutel="link:1")
+    queue_mail("bram@example.nl", onderwerp="Check-in", tekst="Hoi Bram", sleutel="link:2")
     assert worker.run_ready_tasks() == 2
     assert sorted(m.to[0] for m in mailoutbox) == ["bram@example.nl", "lies@example.nl"]
     assert not DBTaskResult.objects.ready().exists()
-    mail("noor@example.nl", onderwerp="Check-in", tekst="Hoi Noor", sleutel="link:3")
+    queue_mail("noor@example.nl", onderwerp="Check-in", tekst="Hoi Noor", sleutel="link:3")
     once()
     assert "1 taak/taken uitgevoerd." in capsys.readouterr().out
     assert len(mailoutbox) == 3
@@ -85,7 +85,7 @@ def test_once_processes_queued_tasks_and_reports_it(mailoutbox, before_six, caps
 
 def test_worker_retries_a_failed_email_when_its_wait_is_over(settings, mailoutbox, before_six):
     user = UserFactory()
-    meld([user], soort="signaal", titel="Signaal", sleutel="s")
+    notify([user], soort="signaal", titel="Signaal", sleutel="s")
     fail_mail(settings)
     once()
     bericht = Bericht.objects.get()
@@ -101,13 +101,13 @@ def test_worker_retries_a_failed_email_when_its_wait_is_over(settings, mailoutbo
 
 
 def test_daily_round_is_queued_once_per_day_across_worker_runs(monkeypatch, fake_parts):
-    monkeypatch.setattr(worker, "nu", lambda: at(5, 59))
+    monkeypatch.setattr(worker, "local_now", lambda: at(5, 59))
     once()
     assert not Ronde.objects.exists() and fake_parts == []
 
-    monkeypatch.setattr(worker, "nu", lambda: at(6, 1))
+    monkeypatch.setattr(worker, "local_now", lambda: at(6, 1))
     once()
-    monkeypatch.setattr(worker, "nu", lambda: at(18, 0))
+    monkeypatch.setattr(worker, "local_now", lambda: at(18, 0))
     once()  # a second worker, or the same one later that day
     assert fake_parts == [
         ("monitoring", datetime.date(2026, 5, 4)),
@@ -117,7 +117,7 @@ def test_daily_round_is_queued_once_per_day_across_worker_runs(monkeypatch, fake
     assert ronde.sleutel == "dagelijks:2026-05-04" and ronde.klaar_op is not None
     assert ronde.resultaat == {"monitoring": {"herinneringen": 1}, "uitval": {"contact": 0}}
 
-    monkeypatch.setattr(worker, "nu", lambda: at(6, 30, day=5))
+    monkeypatch.setattr(worker, "local_now", lambda: at(6, 30, day=5))
     once()
     assert Ronde.objects.count() == 2 and len(fake_parts) == 4
 

@@ -1,4 +1,4 @@
-"""Placements (issues 5-7): starting a placement from a made match, the planned build-up of
+"""Placements: starting a placement from a made match, the planned build-up of
 hours with its chart, and what the employer's people see of it."""
 
 import datetime
@@ -26,6 +26,7 @@ from werkpad import access
 from werkpad.instruments.models import DeelVersie, InstrumentVersie, Regeling
 from werkpad.matching.models import Matchgesprek
 from werkpad.placements.models import OpbouwStap, Plaatsing
+from werkpad.placements.policy import plaatsingen_for
 from werkpad.route.models import Party, RouteMilestone
 from werkpad.trajects.models import TrajectMilestone
 
@@ -475,7 +476,7 @@ def test_visible_placements_match_the_access_rule(client, coach):
         UserFactory(role="trajectbegeleider"),
     ]
     for user in users:
-        listed = set(access.plaatsingen_for(user))
+        listed = set(plaatsingen_for(user))
         allowed = {p for p in Plaatsing.objects.all() if access.can(user, "plaatsing.view", p)}
         assert listed == allowed, user
 

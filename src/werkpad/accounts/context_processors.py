@@ -12,7 +12,7 @@ def navigation(request) -> dict:
     # "Mijn organisatie": employer staff whose organisation has an employer profile
     my_werkgever = None
     if not werkgevers:
-        my_werkgever = access.werkgevers_for(user).values_list("pk", flat=True).first()
+        my_werkgever = access.scope(user, "werkgever.view").values_list("pk", flat=True).first()
     return {
         "nav": {
             "werkgevers": werkgevers,
@@ -25,7 +25,7 @@ def navigation(request) -> dict:
             "meldingen": access.can(user, "meldingen.view"),
             # unread inbox messages: one COUNT, only when a page shows it (the template
             # calls it), at most once per request
-            "ongelezen": cache(lambda: _ongelezen(user)),
+            "ongelezen": cache(lambda: _unread_count(user)),
             "portal": access.can(user, "portal.view"),
             "plaatsingen": access.can(user, "plaatsing.list"),
             "mine": not any(
@@ -36,7 +36,7 @@ def navigation(request) -> dict:
     }
 
 
-def _ongelezen(user) -> int:
-    from werkpad.notifications.service import ongelezen
+def _unread_count(user) -> int:
+    from werkpad.notifications.service import unread_count
 
-    return ongelezen(user)
+    return unread_count(user)

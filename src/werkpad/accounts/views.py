@@ -142,7 +142,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     """The coach invites the traject's candidate to Werkpad by e-mail."""
-    traject = access.traject_or_404(request.user, pk, "kandidaat.invite")
+    traject = access.get_or_404(request.user, "traject.view", pk, require="kandidaat.invite")
     if traject.is_closed:
         messages.error(request, _("Dit traject is afgesloten; een uitnodiging kan niet meer."))
         return redirect("trajects:detail", pk=traject.pk)

@@ -8,6 +8,10 @@ class DropoutConfig(AppConfig):
     verbose_name = _("Uitval")
 
     def ready(self) -> None:
+        from . import policy
+
+        policy.register()  # this app's access rules
+
         from django.db.models.signals import post_save
 
         from werkpad.audit.trail import track

@@ -8,8 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from werkpad import access
+from werkpad.instruments.policy import Instrument
 from werkpad.route.models import Phase
 
+from .policy import wat_hielp_visible
 from .service import REPORT_FROM
 
 
@@ -22,7 +24,7 @@ def _banner(user, traject) -> dict:
         and not traject.is_closed
         and access.can(user, "uitval.report", traject),
         "report_url": reverse("uitval:melden", args=[traject.pk]),
-        # a traject moved to e before dropout episodes existed has no episode to link to
+        # a traject put in e without reporting dropout (`Traject.move_to`) has no episode to link to
         "since": timezone.localdate(traject.phase_since),
     }
 
@@ -42,7 +44,7 @@ def plaatsing_panel(user, plaatsing) -> dict:
         if panel["current"] is not None:
             panel["since"] = panel["current"].begonnen_op
         panel["crisiskaart"] = access.can(
-            user, "instrument.view", access.Instrument(traject.kandidaat, "crisiskaart")
+            user, "instrument.view", Instrument(traject.kandidaat, "crisiskaart")
         )
     return panel
 
@@ -63,7 +65,7 @@ def traject_panel(user, traject) -> dict:
             "current": current if panel["in_uitval"] else None,
             "past": [e for e in episodes if not e.is_open],
             "show_reason": access.can(user, "traject.reasons", traject),
-            "show_wat_hielp": access.uitval_wat_hielp_visible(user, traject),
+            "show_wat_hielp": wat_hielp_visible(user, traject),
         }
     )
     return panel

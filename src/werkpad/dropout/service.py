@@ -1,9 +1,9 @@
 """Dropout (phase e): reporting it, the checklist, the contacts kept, the way back, and the
 daily contact reminders. Views call these; each change is one transaction.
 
-Kansen op Werk's evaluation missed intensified contact on relapse (seed 004, 4.1): here the
-coach is reminded whenever the contact with the candidate or the employer lapses for longer
-than the days set for the episode (notes 65-66)."""
+The evaluation of Kansen op Werk (its 2015 intervention worksheet, 4.1) missed intensified
+contact on relapse: here the coach is reminded whenever the contact with the candidate or the
+employer lapses for longer than the days set for the episode (notes 65-66)."""
 
 from __future__ import annotations
 
@@ -115,12 +115,12 @@ def report(
 
 
 def _alert_report(episode: UitvalEpisode, traject: Traject, by) -> None:
-    from werkpad.notifications.service import meld
+    from werkpad.notifications.service import notify
 
     url = reverse("uitval:detail", args=[episode.pk])
     sleutel = f"uitval:{episode.pk}:gemeld"
     others = [u for u in _users(traject, REPORT_PARTIES) if u.pk != getattr(by, "pk", None)]
-    meld(
+    notify(
         others,
         soort="uitval",
         titel=_("Uitval gemeld: %(name)s") % {"name": traject.kandidaat},
@@ -136,7 +136,7 @@ def _alert_report(episode: UitvalEpisode, traject: Traject, by) -> None:
     )
     kandidaat_user = traject.kandidaat.user
     if kandidaat_user is not None and kandidaat_user.pk != getattr(by, "pk", None):
-        meld(
+        notify(
             [kandidaat_user],
             soort="uitval",
             titel=_("Even niet aan het werk"),
@@ -224,11 +224,11 @@ def days_without_contact(
     return (today - (last or episode.begonnen_op)).days
 
 
-def contact_herinneringen(today: datetime.date) -> dict:
+def contact_reminders(today: datetime.date) -> dict:
     """For every open episode: when the contact with the candidate (or with the employer)
     lapsed for `contact_elke_dagen` days or more, remind the coach(es). One reminder per gap:
     the key holds the date the gap started, so a new contact starts a new gap."""
-    from werkpad.notifications.service import meld
+    from werkpad.notifications.service import notify
 
     episodes = list(
         UitvalEpisode.objects.filter(geeindigd_op__isnull=True, traject__closed_at__isnull=True)
@@ -269,7 +269,7 @@ def contact_herinneringen(today: datetime.date) -> dict:
                 else _("Al %(days)s dagen geen contact met de werkgever van %(name)s")
             ) % {"days": days, "name": name}
             made += len(
-                meld(
+                notify(
                     coaches.get(episode.traject_id, []),
                     soort="contact",
                     titel=titel,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 
 from werkpad import access
 from werkpad.audit.trail import log_read
+from werkpad.instruments.policy import Instrument
+from werkpad.trajects.policy import traject_or_404
 
 from . import catalogue, service
 from .forms import (
@@ -24,11 +26,12 @@ from .forms import (
     TerugForm,
 )
 from .models import ChecklistPunt, Contactmoment, UitvalEpisode
+from .policy import wat_hielp_visible
 
 
 def melden(request: HttpRequest, pk: int) -> HttpResponse:
     """Report dropout (from the traject page or the placement page)."""
-    traject = access.traject_or_404(request.user, pk, "uitval.report")
+    traject = traject_or_404(request.user, pk, "uitval.report")
     problem = service.report_problem(traject)
     episode = service.open_episode(traject) if traject.phase == "e" else None
     form = MeldenForm(
@@ -86,7 +89,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "duur": ((episode.geeindigd_op or today) - episode.begonnen_op).days,
         "crisiskaart": _crisiskaart(request, traject),
         "show_reason": access.can(user, "traject.reasons", traject),
-        "show_wat_hielp": access.uitval_wat_hielp_visible(user, traject),
+        "show_wat_hielp": wat_hielp_visible(user, traject),
         "preventie": plaatsing.preventie
         if plaatsing and access.can(user, "plaatsing.view", plaatsing)
         else None,
@@ -197,10 +200,12 @@ def terug(request: HttpRequest, pk: int) -> HttpResponse:
     )
     sluit_form = AfsluitenForm(request.POST if actie == "afsluiten" else None, prefix="sluit")
     if actie == "terug" and plan_form.is_valid():
-        plan = plan_form.save(commit=False)
         try:
             service.return_to_work(
-                episode, request.user, plan, wat_hielp=plan_form.cleaned_data["wat_hielp"]
+                episode,
+                request.user,
+                plan_form.instance,  # filled in by is_valid(); the service saves it
+                wat_hielp=plan_form.cleaned_data["wat_hielp"],
             )
         except ValidationError as error:
             plan_form.add_error(None, error.messages)
@@ -265,13 +270,11 @@ def _episode_or_404(request: HttpRequest, pk: int, action: str = "uitval.view") 
 
 def _require_open(episode: UitvalEpisode) -> None:
     if not episode.is_open:
-        raise access.PermissionDenied
+        raise PermissionDenied
 
 
 def _crisiskaart(request: HttpRequest, traject) -> bool:
-    return access.can(
-        request.user, "instrument.view", access.Instrument(traject.kandidaat, "crisiskaart")
-    )
+    return access.can(request.user, "instrument.view", Instrument(traject.kandidaat, "crisiskaart"))
 
 
 def _hulplijnen_context(episode: UitvalEpisode, chosen: list[str]) -> dict:

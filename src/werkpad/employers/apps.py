@@ -14,6 +14,10 @@ class EmployersConfig(AppConfig):
     verbose_name = _("Werkgevers en werk")
 
     def ready(self) -> None:
+        from . import policy
+
+        policy.register()  # this app's access rules
+
         from werkpad.audit.trail import track
 
         from . import models

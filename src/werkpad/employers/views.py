@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from werkpad import access
 
+from . import service
 from .forms import (
     JOB_FORMS,
     ContactForm,
@@ -28,6 +29,7 @@ from .forms import (
     demand_words,
 )
 from .models import Functie, Werkgever, WerkgeverMijlpaal
+from .policy import werkgevers_for
 
 QUICK_STATUSES = set(WerkgeverMijlpaal.Status.values)
 
@@ -35,12 +37,12 @@ QUICK_STATUSES = set(WerkgeverMijlpaal.Status.values)
 def werkgever_list(request: HttpRequest) -> HttpResponse:
     """All employers, for coaches. Employer staff go to their own organisation."""
     if not access.can(request.user, "werkgever.list"):
-        own = access.werkgevers_for(request.user).first()
+        own = werkgevers_for(request.user).first()
         if own is None:
             raise PermissionDenied
         return redirect("employers:detail", pk=own.pk)
     werkgevers = (
-        access.werkgevers_for(request.user)
+        werkgevers_for(request.user)
         .select_related("organisation")
         .annotate(
             open_jobs=Count("functies", filter=Q(functies__open=True), distinct=True),
@@ -58,7 +60,7 @@ def werkgever_create(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "werkgever.create")
     form = WerkgeverCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        werkgever = form.save()
+        werkgever = service.create_werkgever(form)
         messages.success(
             request, _("%(name)s staat nu in Werkpad als werkgever.") % {"name": werkgever}
         )
@@ -89,7 +91,7 @@ def werkgever_edit(request: HttpRequest, pk: int) -> HttpResponse:
     werkgever = _werkgever_or_404(request.user, pk, "werkgever.change")
     form = WerkgeverForm(request.POST or None, instance=werkgever)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        service.save_werkgever(form)
         messages.success(request, _("De gegevens van de werkgever zijn bijgewerkt."))
         return redirect("employers:detail", pk=werkgever.pk)
     return _form_page(request, werkgever, form, _("Gegevens van de werkgever"))
@@ -99,9 +101,7 @@ def locatie_add(request: HttpRequest, pk: int) -> HttpResponse:
     werkgever = _werkgever_or_404(request.user, pk, "werkgever.change")
     form = LocatieForm(request.POST or None, prefix="locatie")
     if request.method == "POST" and form.is_valid():
-        locatie = form.save(commit=False)
-        locatie.werkgever = werkgever
-        locatie.save()
+        locatie = service.add_locatie(form, werkgever)
         messages.success(request, _("Locatie %(name)s toegevoegd.") % {"name": locatie.name})
         return redirect("employers:detail", pk=werkgever.pk)
     return _form_page(request, werkgever, form, _("Locatie toevoegen"), _("Toevoegen"))
@@ -111,9 +111,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     werkgever = _werkgever_or_404(request.user, pk, "werkgever.change")
     form = ContactForm(request.POST or None, prefix="contact")
     if request.method == "POST" and form.is_valid():
-        contact = form.save(commit=False)
-        contact.werkgever = werkgever
-        contact.save()
+        contact = service.add_contact(form, werkgever)
         messages.success(request, _("Contactpersoon %(name)s toegevoegd.") % {"name": contact})
         return redirect("employers:detail", pk=werkgever.pk)
     return _form_page(request, werkgever, form, _("Contactpersoon toevoegen"), _("Toevoegen"))
@@ -123,7 +121,7 @@ def milestone_edit(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
     werkgever, milestone = _milestone(request, pk, mid)
     form = MijlpaalForm(request.POST or None, instance=milestone)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        service.save_milestone(form)
         messages.success(request, _("Mijlpaal bijgewerkt."))
         return redirect("employers:detail", pk=werkgever.pk)
     context = {
@@ -143,9 +141,8 @@ def milestone_status(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
     error = ""
     if status not in QUICK_STATUSES:
         error = _("Kies open, mee bezig of klaar.")
-    elif status != milestone.status:
-        milestone.status = status
-        milestone.save(update_fields=["status", "updated_at"])
+    else:
+        service.set_milestone_status(milestone, status)
     if request.htmx:
         return render(
             request,
@@ -166,11 +163,7 @@ def taak_form(request: HttpRequest, pk: int, tid: int | None = None) -> HttpResp
     taak = get_object_or_404(werkgever.taken, pk=tid) if tid else None
     form = TaakForm(request.POST or None, instance=taak)
     if request.method == "POST" and form.is_valid():
-        taak = form.save(commit=False)
-        taak.werkgever = werkgever
-        taak.save()
-        for functie in taak.functies.filter(soort=Functie.Soort.MAATWERK):
-            functie.compose_from_tasks()
+        taak = service.save_taak(form, werkgever)
         messages.success(request, _("Taak %(name)s opgeslagen.") % {"name": taak})
         return redirect("employers:detail", pk=werkgever.pk)
     heading = _("Taak bewerken") if tid else _("Taak toevoegen")
@@ -213,8 +206,7 @@ def functie_toggle(request: HttpRequest, pk: int, fid: int) -> HttpResponse:
     """Open a job for candidates, or close it."""
     werkgever = _werkgever_or_404(request.user, pk, "werkgever.change")
     functie = get_object_or_404(werkgever.functies, pk=fid)
-    functie.open = not functie.open
-    functie.save(update_fields=["open", "updated_at"])
+    service.toggle_open(functie)
     if functie.open:
         messages.success(request, _("%(title)s staat weer open.") % {"title": functie})
     else:
@@ -243,7 +235,7 @@ def _milestone(request, pk: int, mid: int) -> tuple[Werkgever, WerkgeverMijlpaal
 def _functie_form(request, werkgever: Werkgever, functie: Functie) -> HttpResponse:
     form = JOB_FORMS[functie.soort](request.POST or None, instance=functie, werkgever=werkgever)
     if request.method == "POST" and form.is_valid():
-        functie = form.save()
+        functie = service.save_functie(form)
         messages.success(request, _("Functie %(title)s opgeslagen.") % {"title": functie})
         return redirect("employers:functie_detail", pk=werkgever.pk, fid=functie.pk)
     if functie.pk:

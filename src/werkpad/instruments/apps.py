@@ -14,6 +14,10 @@ class InstrumentsConfig(AppConfig):
     verbose_name = _("Instrumenten van de kandidaat")
 
     def ready(self) -> None:
+        from . import policy
+
+        policy.register()  # this app's access rules
+
         from werkpad.audit.trail import track
 
         from . import models

@@ -7,17 +7,19 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from werkpad import access
+from werkpad.trajects.policy import kandidaat_or_404
 
 from .kinds import KINDS
 from .models import InstrumentVersie
+from .policy import Instrument
 from .views import _log_read, not_shared
 
 FORMATS = {"a4", "kaart"}
 
 
 def crisiskaart_pdf(request: HttpRequest, kid: int) -> HttpResponse:
-    kandidaat = access.kandidaat_or_404(request.user, kid)
-    if not access.can(request.user, "instrument.view", access.Instrument(kandidaat, "crisiskaart")):
+    kandidaat = kandidaat_or_404(request.user, kid)
+    if not access.can(request.user, "instrument.view", Instrument(kandidaat, "crisiskaart")):
         return not_shared(request, kandidaat)
     version = InstrumentVersie.objects.filter(kandidaat=kandidaat, kind="crisiskaart").first()
     if version is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,10 +13,13 @@ from werkpad import access
 from werkpad.audit.models import AuditEntry
 from werkpad.audit.trail import log_read
 from werkpad.trajects.models import Kandidaat
+from werkpad.trajects.policy import kandidaat_or_404
 
+from . import service
 from .forms import SharingForm, sharing_changes
 from .kinds import CATEGORIES, KINDS, SHARING_PARTIES, BeschikbaarheidForm, Kind
 from .models import DeelVersie, InstrumentVersie, Regeling
+from .policy import Instrument, current_sharing
 
 READ_LABELS = {
     "trajectpagina": gettext_lazy("Trajectpagina"),
@@ -65,7 +67,7 @@ def not_shared(request: HttpRequest, kandidaat: Kandidaat) -> HttpResponse:
 
 def overview(request: HttpRequest, kid: int) -> HttpResponse:
     """The candidate's instruments, as far as this user may see them."""
-    kandidaat = access.kandidaat_or_404(request.user, kid)
+    kandidaat = kandidaat_or_404(request.user, kid)
     latest: dict[str, InstrumentVersie] = {}
     versions = (
         InstrumentVersie.objects.filter(kandidaat=kandidaat)
@@ -76,9 +78,7 @@ def overview(request: HttpRequest, kid: int) -> HttpResponse:
         latest.setdefault(version.kind, version)
     items = []
     for kind in KINDS.values():
-        visible = access.can(
-            request.user, "instrument.view", access.Instrument(kandidaat, kind.key)
-        )
+        visible = access.can(request.user, "instrument.view", Instrument(kandidaat, kind.key))
         items.append(
             {"kind": kind, "visible": visible, "latest": latest.get(kind.key) if visible else None}
         )
@@ -92,9 +92,9 @@ def overview(request: HttpRequest, kid: int) -> HttpResponse:
 
 
 def detail(request: HttpRequest, kid: int, kind: str, number: int | None = None) -> HttpResponse:
-    kandidaat = access.kandidaat_or_404(request.user, kid)
+    kandidaat = kandidaat_or_404(request.user, kid)
     spec = _kind_or_404(kind)
-    target = access.Instrument(kandidaat, kind)
+    target = Instrument(kandidaat, kind)
     if not access.can(request.user, "instrument.view", target):
         return not_shared(request, kandidaat)
     if number is not None and not access.can(request.user, "instrument.history", target):
@@ -121,9 +121,9 @@ def detail(request: HttpRequest, kid: int, kind: str, number: int | None = None)
 
 
 def edit(request: HttpRequest, kid: int, kind: str) -> HttpResponse:
-    kandidaat = access.kandidaat_or_404(request.user, kid)
+    kandidaat = kandidaat_or_404(request.user, kid)
     spec = _kind_or_404(kind)
-    if not access.can(request.user, "instrument.change", access.Instrument(kandidaat, kind)):
+    if not access.can(request.user, "instrument.change", Instrument(kandidaat, kind)):
         return not_shared(request, kandidaat)
     current = _latest(kandidaat, kind)
     current_number = current.number if current else 0
@@ -134,28 +134,17 @@ def edit(request: HttpRequest, kid: int, kind: str) -> HttpResponse:
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
-        based_on = form.cleaned_data.get("based_on") or 0
-        if based_on != current_number:
-            conflict = current
+        try:
+            service.save_instrument(kandidaat, kind, form, request.user)
+        except service.VersionConflict as error:
+            conflict = error.current
         else:
-            try:
-                with transaction.atomic():
-                    InstrumentVersie.objects.create(
-                        kandidaat=kandidaat,
-                        kind=kind,
-                        number=current_number + 1,
-                        data=form.to_data(),
-                        created_by=request.user,
-                    )
-            except IntegrityError:  # someone saved the same version number a moment earlier
-                conflict = _latest(kandidaat, kind)
-            else:
-                messages.success(request, _("Opgeslagen. De vorige versie blijft bewaard."))
-                if spec.form_class is BeschikbaarheidForm:
-                    advice = BeschikbaarheidForm.advice(form.cleaned_data)
-                    if advice:
-                        messages.info(request, advice)
-                return redirect("instruments:detail", kid=kandidaat.pk, kind=kind)
+            messages.success(request, _("Opgeslagen. De vorige versie blijft bewaard."))
+            if spec.form_class is BeschikbaarheidForm:
+                advice = BeschikbaarheidForm.advice(form.cleaned_data)
+                if advice:
+                    messages.info(request, advice)
+            return redirect("instruments:detail", kid=kandidaat.pk, kind=kind)
     if request.method == "GET":
         _log_read(request, kandidaat, kind)  # the form shows the current answers
     context = {"kandidaat": kandidaat, "kind": spec, "form": form, "conflict": conflict}
@@ -165,9 +154,9 @@ def edit(request: HttpRequest, kid: int, kind: str) -> HttpResponse:
 
 
 def history(request: HttpRequest, kid: int, kind: str) -> HttpResponse:
-    kandidaat = access.kandidaat_or_404(request.user, kid)
+    kandidaat = kandidaat_or_404(request.user, kid)
     spec = _kind_or_404(kind)
-    if not access.can(request.user, "instrument.history", access.Instrument(kandidaat, kind)):
+    if not access.can(request.user, "instrument.history", Instrument(kandidaat, kind)):
         return not_shared(request, kandidaat)
     versions = list(
         InstrumentVersie.objects.filter(kandidaat=kandidaat, kind=kind).select_related("created_by")
@@ -189,22 +178,15 @@ def history(request: HttpRequest, kid: int, kind: str) -> HttpResponse:
 
 def sharing(request: HttpRequest, kid: int) -> HttpResponse:
     """Who sees what: the candidate's choices per party, and every change to them."""
-    kandidaat = access.kandidaat_or_404(request.user, kid, "sharing.view")
-    current = access.current_sharing(kandidaat)
+    kandidaat = kandidaat_or_404(request.user, kid, "sharing.view")
+    current = current_sharing(kandidaat)
     form = SharingForm(request.POST if request.method == "POST" else None, current=current)
     if request.method == "POST":
         access.require(request.user, "sharing.change", kandidaat)
         if form.is_valid():
-            number = current.number + 1 if current else 1
             try:
-                with transaction.atomic():
-                    DeelVersie.objects.create(
-                        kandidaat=kandidaat,
-                        number=number,
-                        shared=form.to_data(),
-                        created_by=request.user,
-                    )
-            except IntegrityError:
+                service.save_sharing(kandidaat, form, request.user)
+            except service.VersionConflict:
                 form.add_error(
                     None,
                     _(
@@ -234,7 +216,7 @@ def sharing(request: HttpRequest, kid: int) -> HttpResponse:
 
 def access_log(request: HttpRequest, kid: int) -> HttpResponse:
     """'Wie heeft mijn gegevens bekeken': every read by someone else, newest first."""
-    kandidaat = access.kandidaat_or_404(request.user, kid, "accesslog.view")
+    kandidaat = kandidaat_or_404(request.user, kid, "accesslog.view")
     entries = (
         AuditEntry.objects.filter(kandidaat_id=kandidaat.pk, action=AuditEntry.Action.READ)
         .exclude(user_id=request.user.pk)

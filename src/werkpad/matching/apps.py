@@ -7,6 +7,10 @@ class MatchingConfig(AppConfig):
     verbose_name = _("Matching")
 
     def ready(self) -> None:
+        from . import policy
+
+        policy.register()  # this app's access rules
+
         from werkpad.audit.trail import track
 
         from . import models

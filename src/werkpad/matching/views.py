@@ -12,8 +12,9 @@ from werkpad.accounts.models import User
 from werkpad.employers.models import Functie
 from werkpad.route.models import Party
 from werkpad.trajects.models import Kandidaat
+from werkpad.trajects.policy import kandidaat_or_404, trajects_as
 
-from . import engine, profiles
+from . import engine, profiles, service
 from .forms import MatchgesprekForm, MatchprofielForm
 from .guide import TOPICS
 from .models import Matchgesprek, Matchprofiel
@@ -23,7 +24,7 @@ LIMIT = 20
 
 def for_candidate(request: HttpRequest, kid: int) -> HttpResponse:
     """Jobs that may fit this candidate, with the reasons per criterion."""
-    kandidaat = access.kandidaat_or_404(request.user, kid, "matching.view")
+    kandidaat = kandidaat_or_404(request.user, kid, "matching.view")
     # nothing is written until someone saves the form
     profiel = Matchprofiel.objects.filter(kandidaat=kandidaat).first() or Matchprofiel(
         kandidaat=kandidaat
@@ -32,7 +33,7 @@ def for_candidate(request: HttpRequest, kid: int) -> HttpResponse:
     if request.method == "POST":
         access.require(request.user, "matching.change", kandidaat)
         if form.is_valid():
-            form.save()
+            service.save_matchprofiel(form)
             messages.success(request, _("Opgeslagen."))
             return redirect("matching:for_candidate", kid=kandidaat.pk)
     suggestions = []
@@ -57,7 +58,7 @@ def for_candidate(request: HttpRequest, kid: int) -> HttpResponse:
 def _candidates_for(user: User):
     """Candidates of the user's own caseload: the reasons repeat their wishes and
     capacities, which only their own coach may read."""
-    trajects = access.trajects_as(user, Party.BEGELEIDING)
+    trajects = trajects_as(user, Party.BEGELEIDING)
     return (
         Kandidaat.objects.filter(
             trajects__in=trajects.filter(closed_at__isnull=True),
@@ -91,15 +92,13 @@ def for_job(request: HttpRequest, fid: int) -> HttpResponse:
 
 def gesprek(request: HttpRequest, kid: int, fid: int) -> HttpResponse:
     """The matching conversation: a guide of topics, and what was agreed."""
-    kandidaat = access.kandidaat_or_404(request.user, kid, "matchgesprek.add")
+    kandidaat = kandidaat_or_404(request.user, kid, "matchgesprek.add")
     functie = get_object_or_404(Functie.objects.select_related("werkgever__organisation"), pk=fid)
     if not access.can(request.user, "werkgever.view", functie.werkgever):
         raise Http404
     form = MatchgesprekForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        record = form.save(commit=False)
-        record.kandidaat, record.functie, record.created_by = kandidaat, functie, request.user
-        record.save()
+        record = service.add_matchgesprek(form, kandidaat, functie, request.user)
         if record.uitkomst == Matchgesprek.Uitkomst.MATCH:
             messages.success(
                 request, _("Het matchgesprek is vastgelegd. Je kunt nu de plaatsing maken.")

@@ -7,6 +7,10 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self) -> None:
+        from . import policy
+
+        policy.register()  # this app's access rules
+
         from werkpad.audit.trail import track
 
         from . import models

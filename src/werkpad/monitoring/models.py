@@ -1,6 +1,7 @@
 """Monitoring a placement (phase d, notes 12-15, 26-29, 40-43, 56): the check-in schedule,
 the candidate's and the supervisor's check-ins, the traffic light, development steps and
-three-party meetings. The signal rules themselves are pure (`signals.py`, rules as data)."""
+three-party meetings. The signal rules themselves are pure (`rules/engine.py`, rules as
+data)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from werkpad.placements.models import Plaatsing
 from werkpad.trajects.models import Afspraak
 
-from . import signals
+from .rules import engine
 
 SCORE_MESSAGE = _("Kies een antwoord van 1 tot en met 5.")
 SCORE_VALIDATORS = [MinValueValidator(1, SCORE_MESSAGE), MaxValueValidator(5, SCORE_MESSAGE)]
@@ -124,8 +125,8 @@ class MonitoringSchema(models.Model):
         base = self.base_interval(on)
         if not self.vaker_contact:
             return base
-        return signals.next_interval_days(
-            base, signals.Assessment(self.niveau, [], [], intensify=True)
+        return engine.next_interval_days(
+            base, engine.Assessment(self.niveau, [], [], intensify=True)
         )
 
     def leidinggevende_interval(self) -> int:
@@ -133,11 +134,11 @@ class MonitoringSchema(models.Model):
         base = self.leidinggevende_interval_days
         if not self.vaker_contact:
             return base
-        return signals.next_interval_days(
-            base, signals.Assessment(self.niveau, [], [], intensify=True)
+        return engine.next_interval_days(
+            base, engine.Assessment(self.niveau, [], [], intensify=True)
         )
 
-    def apply(self, assessment: signals.Assessment, at: datetime.datetime | None = None) -> bool:
+    def apply(self, assessment: engine.Assessment, at: datetime.datetime | None = None) -> bool:
         """Take over a new assessment (not saved). True when the light or its reasons
         changed."""
         changed = (
@@ -262,8 +263,8 @@ class KandidaatCheckIn(CheckInBasis):
         verbose_name = _("check-in van de kandidaat")
         verbose_name_plural = _("check-ins van de kandidaat")
 
-    def as_signal(self) -> signals.CheckIn:
-        return signals.CheckIn(
+    def as_signal(self) -> engine.CheckIn:
+        return engine.CheckIn(
             date=self.datum,
             energie=self.energie,
             spanning=self.spanning,
@@ -296,8 +297,8 @@ class LeidinggevendeCheckIn(CheckInBasis):
         verbose_name = _("check-in van de leidinggevende")
         verbose_name_plural = _("check-ins van de leidinggevende")
 
-    def as_signal(self) -> signals.SupervisorCheckIn:
-        return signals.SupervisorCheckIn(
+    def as_signal(self) -> engine.SupervisorCheckIn:
+        return engine.SupervisorCheckIn(
             date=self.datum,
             gaat_goed=self.gaat_goed,
             signalen_gezien=self.signalen_gezien,

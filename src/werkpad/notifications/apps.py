@@ -6,3 +6,8 @@ class NotificationsConfig(AppConfig):
     name = "werkpad.notifications"
     label = "meldingen"  # the table and migration names stay
     verbose_name = _("Meldingen en berichten")
+
+    def ready(self) -> None:
+        from . import policy
+
+        policy.register()  # this app's access rules

@@ -1,8 +1,8 @@
-"""Making alerts and e-mails. Other parts call `meld()` (an inbox message for users, plus a
-neutral e-mail) and `mail()` (an e-mail to an address without an account). Both are safe to
+"""Making alerts and e-mails. Other parts call `notify()` (an inbox message for users, plus a
+neutral e-mail) and `queue_mail()` (an e-mail to an address without an account). Both are safe to
 call again with the same key: nothing is made or sent twice, also when two processes race.
 
-Sending is done by the worker (`werkpad.notifications.tasks.verstuur_bericht`). The task is
+Sending is done by the worker (`werkpad.notifications.tasks.send_message`). The task is
 queued in the same database transaction as the Bericht (django-tasks-db stores tasks in the
 database), so a rolled-back caller leaves neither a message nor a queued send behind."""
 
@@ -32,10 +32,10 @@ logger = logging.getLogger(__name__)
 
 SLEUTEL_MAX = 200
 URL_MAX = 300
-MELDING_PREFIX = "melding:"  # keys of e-mails made by meld(); mail() may not use it
+MELDING_PREFIX = "melding:"  # keys of e-mails made by notify(); queue_mail() may not use it
 
 
-def meld(
+def notify(
     ontvangers: Iterable[User | None],
     *,
     soort: str,
@@ -55,7 +55,7 @@ def meld(
     oranje or rood. Returns the messages made now; recipients who already had this key are
     left out."""
     if not sleutel or len(sleutel) > SLEUTEL_MAX:
-        raise ValueError("meld() needs a sleutel of 1 to 200 characters")
+        raise ValueError("notify() needs a sleutel of 1 to 200 characters")
     if soort not in Melding.Soort.values:
         raise ValueError(f"unknown soort {soort!r}")
     users = {u.pk: u for u in ontvangers if u is not None and u.pk and u.is_active}
@@ -70,7 +70,7 @@ def meld(
     for user in users.values():
         if user.pk in al_gemeld:
             continue
-        melding = _maak_melding(
+        melding = _make_melding(
             user,
             soort=soort,
             titel=titel[:200],
@@ -86,7 +86,7 @@ def meld(
     return gemaakt
 
 
-def _maak_melding(user: User, *, email: bool, **fields) -> Melding | None:
+def _make_melding(user: User, *, email: bool, **fields) -> Melding | None:
     with transaction.atomic():  # the message and its e-mail together, or neither
         try:
             with transaction.atomic():
@@ -96,7 +96,7 @@ def _maak_melding(user: User, *, email: bool, **fields) -> Melding | None:
         if email and user.email:
             try:
                 with transaction.atomic():
-                    _maak_bericht(
+                    _make_bericht(
                         aan=user.email,
                         onderwerp=_onderwerp(),
                         tekst=_melding_mail_tekst(melding),
@@ -108,7 +108,7 @@ def _maak_melding(user: User, *, email: bool, **fields) -> Melding | None:
     return melding
 
 
-def mail(
+def queue_mail(
     aan: str,
     *,
     onderwerp: str,
@@ -126,9 +126,9 @@ def mail(
     if not aan:
         return None
     if not sleutel or len(sleutel) > SLEUTEL_MAX:
-        raise ValueError("mail() needs a sleutel of 1 to 200 characters")
+        raise ValueError("queue_mail() needs a sleutel of 1 to 200 characters")
     if sleutel.startswith(MELDING_PREFIX):
-        raise ValueError(f"mail() keys may not start with {MELDING_PREFIX!r}")
+        raise ValueError(f"queue_mail() keys may not start with {MELDING_PREFIX!r}")
     extra = {}
     if bijlage is not None:
         naam, inhoud, mimetype = bijlage
@@ -142,21 +142,21 @@ def mail(
         }
     try:
         with transaction.atomic():
-            return _maak_bericht(
+            return _make_bericht(
                 aan=aan[:254], onderwerp=onderwerp[:200], tekst=tekst, sleutel=sleutel, **extra
             )
     except IntegrityError:
         return None
 
 
-def _maak_bericht(**fields) -> Bericht:
+def _make_bericht(**fields) -> Bericht:
     """Store the e-mail and queue its sending (in the caller's transaction)."""
-    from .tasks import verstuur_bericht
+    from .tasks import send_message
 
     if fields.get("status", Bericht.Status.WACHTRIJ) == Bericht.Status.WACHTRIJ:
         fields["volgende_poging"] = queue_check_at()
         bericht = Bericht.objects.create(**fields)
-        verstuur_bericht.enqueue(bericht.pk)
+        send_message.enqueue(bericht.pk)
         return bericht
     return Bericht.objects.create(**fields)
 
@@ -218,7 +218,7 @@ def is_safe_local(url: str) -> bool:
 # --- the inbox ----------------------------------------------------------------------------
 
 
-def markeer_gelezen(user: User, pk: int | None = None) -> int:
+def mark_read(user: User, pk: int | None = None) -> int:
     """Mark one of the user's messages (or all of them) as read. Returns how many changed."""
     qs = Melding.objects.filter(ontvanger=user, gelezen_op__isnull=True)
     if pk is not None:
@@ -226,7 +226,7 @@ def markeer_gelezen(user: User, pk: int | None = None) -> int:
     return qs.update(gelezen_op=timezone.now())
 
 
-def ongelezen(user: User) -> int:
+def unread_count(user: User) -> int:
     """How many unread messages the user has (one COUNT query)."""
     return Melding.objects.filter(ontvanger=user, gelezen_op__isnull=True).count()
 

@@ -1,10 +1,10 @@
 """Background tasks, run by `manage.py worker` (django-tasks-db).
 
-- `verstuur_bericht`: sends one e-mail. It first claims the Bericht with a conditional UPDATE
+- `send_message`: sends one e-mail. It first claims the Bericht with a conditional UPDATE
   (wachtrij -> bezig); only the process whose UPDATE changed the row sends, so an e-mail is
   never sent twice, also when the task runs twice or two workers race.
-- `opnieuw_proberen()`: queues the failed e-mails whose wait is over (called by the worker).
-- `dagelijkse_ronde`: the daily round of check-in reminders, signals and contact reminders.
+- `retry_failed()`: queues the failed e-mails whose wait is over (called by the worker).
+- `daily_round`: the daily round of check-in reminders, signals and contact reminders.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ FOUT_MAX = 300
 
 # the parts of the daily round: name in the result -> function(today) -> dict of counts
 ONDERDELEN: tuple[tuple[str, str], ...] = (
-    ("monitoring", "werkpad.monitoring.service.dagelijkse_ronde"),
-    ("uitval", "werkpad.dropout.service.contact_herinneringen"),
+    ("monitoring", "werkpad.monitoring.checkins.service.daily_round"),
+    ("uitval", "werkpad.dropout.service.contact_reminders"),
 )
 
 
@@ -43,7 +43,7 @@ ONDERDELEN: tuple[tuple[str, str], ...] = (
 
 
 @task()
-def verstuur_bericht(bericht_id: int) -> str:
+def send_message(bericht_id: int) -> str:
     """Send one e-mail, at most once. Returns what happened (for the task result)."""
     if not claim(bericht_id):
         return "overgeslagen"
@@ -117,7 +117,7 @@ def error_text(error: Exception) -> str:
     return text[:FOUT_MAX]
 
 
-def opnieuw_proberen() -> int:
+def retry_failed() -> int:
     """Queue the failed e-mails whose wait is over (and waiting ones whose task was lost);
     give up e-mails that were interrupted while sending. Returns how many were queued."""
     now = timezone.now()
@@ -141,7 +141,7 @@ def opnieuw_proberen() -> int:
                 status=Bericht.Status.WACHTRIJ, volgende_poging=queue_check_at()
             )
             if moved:
-                verstuur_bericht.enqueue(pk)
+                send_message.enqueue(pk)
                 queued += 1
     return queued
 
@@ -154,12 +154,12 @@ def ronde_sleutel(datum: datetime.date) -> str:
 
 
 @task()
-def dagelijkse_ronde(datum: str) -> dict:
+def daily_round(datum: str) -> dict:
     """The daily round for one day (ISO date), once: a second run of the task leaves it."""
-    return voer_ronde_uit(datetime.date.fromisoformat(str(datum)))
+    return run_round(datetime.date.fromisoformat(str(datum)))
 
 
-def voer_ronde_uit(datum: datetime.date, *, opnieuw: bool = False) -> dict:
+def run_round(datum: datetime.date, *, opnieuw: bool = False) -> dict:
     """Run the parts of the daily round and store their counts on the Ronde. A part that
     fails is recorded (the other parts still run). With `opnieuw` a finished round runs
     again; the parts make nothing twice (their messages carry keys)."""

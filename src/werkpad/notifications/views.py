@@ -19,6 +19,7 @@ from werkpad import access
 from . import service
 from .filters import BerichtFilter
 from .models import Bericht, Ronde
+from .policy import berichten_for, melding_or_404, meldingen_for
 from .tables import BerichtTable
 
 PAGE_SIZE = 25
@@ -29,7 +30,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     """The user's own messages: unread first, then newest."""
     access.require(request.user, "meldingen.view")
     qs = (
-        access.meldingen_for(request.user)
+        meldingen_for(request.user)
         .select_related("traject")
         .prefetch_related(
             Prefetch("berichten", queryset=Bericht.objects.defer(*BODY).order_by("pk"))
@@ -54,11 +55,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @require_POST
 def gelezen(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one message read (HTMX swaps the item; without JS back to the inbox)."""
-    melding = access.melding_or_404(request.user, pk)
-    service.markeer_gelezen(request.user, melding.pk)
+    melding = melding_or_404(request.user, pk)
+    service.mark_read(request.user, melding.pk)
     melding.gelezen_op = melding.gelezen_op or timezone.now()
     if request.htmx:
-        context = {"m": melding, "ongelezen_nu": service.ongelezen(request.user)}
+        context = {"m": melding, "ongelezen_nu": service.unread_count(request.user)}
         return render(request, "notifications/_melding.html", context)
     return _back(request)
 
@@ -66,15 +67,15 @@ def gelezen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def alles_gelezen(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "meldingen.view")
-    if service.markeer_gelezen(request.user):
+    if service.mark_read(request.user):
         messages.success(request, _("Alle meldingen staan op gelezen."))
     return redirect("meldingen:inbox")
 
 
 def open_melding(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark the message read and go to the page it is about (only a path inside Werkpad)."""
-    melding = access.melding_or_404(request.user, pk)
-    service.markeer_gelezen(request.user, melding.pk)
+    melding = melding_or_404(request.user, pk)
+    service.mark_read(request.user, melding.pk)
     if service.is_safe_local(melding.url):
         return redirect(melding.url)
     return redirect("meldingen:inbox")
@@ -83,9 +84,7 @@ def open_melding(request: HttpRequest, pk: int) -> HttpResponse:
 def berichten(request: HttpRequest) -> HttpResponse:
     """Outgoing e-mails with their state, attempts and errors (never their text)."""
     access.require(request.user, "berichten.view")
-    base = (
-        access.berichten_for(request.user).select_related("melding").defer(*BODY, "melding__tekst")
-    )
+    base = berichten_for(request.user).select_related("melding").defer(*BODY, "melding__tekst")
     filterset = BerichtFilter(request.GET, queryset=base)
     table = BerichtTable(filterset.qs)
     RequestConfig(request, paginate={"per_page": 50}).configure(table)

@@ -24,16 +24,16 @@ RONDE_UUR = 6  # the daily round is queued from this hour (local time) on
 MAX_TASKS_PER_PASS = 1000
 
 
-def nu() -> datetime.datetime:
+def local_now() -> datetime.datetime:
     """The current local time (a seam for tests)."""
     return timezone.localtime()
 
 
-def plan_dagelijkse_ronde(moment: datetime.datetime | None = None) -> bool:
+def queue_daily_round(moment: datetime.datetime | None = None) -> bool:
     """Queue today's daily round when it is 06:00 or later and it was not queued yet. The
     Ronde row with its unique key is made in the same transaction as the task, so two
     workers never queue it both. True when this call queued it."""
-    moment = timezone.localtime(moment) if moment else nu()
+    moment = timezone.localtime(moment) if moment else local_now()
     if moment.hour < RONDE_UUR:
         return False
     sleutel = tasks.ronde_sleutel(moment.date())
@@ -42,7 +42,7 @@ def plan_dagelijkse_ronde(moment: datetime.datetime | None = None) -> bool:
     try:
         with transaction.atomic():
             Ronde.objects.create(sleutel=sleutel)
-            tasks.dagelijkse_ronde.enqueue(moment.date().isoformat())
+            tasks.daily_round.enqueue(moment.date().isoformat())
     except IntegrityError:
         return False  # another worker was first
     return True
@@ -95,7 +95,7 @@ def stop_after_current_task() -> None:
 def one_pass(moment: datetime.datetime | None = None) -> dict:
     """One pass of the worker: plan the round, queue due retries, run ready tasks."""
     return {
-        "ronde": plan_dagelijkse_ronde(moment),
-        "opnieuw": tasks.opnieuw_proberen(),
+        "ronde": queue_daily_round(moment),
+        "opnieuw": tasks.retry_failed(),
         "taken": run_ready_tasks(),
     }

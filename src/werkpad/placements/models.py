@@ -1,5 +1,5 @@
-"""Placements: the candidate starts at an employer after a match (issue 5), with a planned
-build-up of hours (issue 6). The route's rules for starting a placement live here; views only
+"""Placements: the candidate starts at an employer after a match, with a planned build-up of
+hours. The route's rules for starting a placement live here; views only
 call these methods."""
 
 from __future__ import annotations

@@ -13,15 +13,18 @@ from django.utils.translation import gettext as _
 from werkpad import access
 from werkpad.audit.trail import log_read
 from werkpad.dropout import panels as uitval_panels
+from werkpad.instruments.policy import Instrument
 from werkpad.matching.models import Matchgesprek
-from werkpad.monitoring import driegesprek as driegesprek_panels
-from werkpad.monitoring import ontwikkeling as ontwikkeling_panels
-from werkpad.monitoring import panels as monitoring_panels
+from werkpad.monitoring.checkins import panel as monitoring_panels
+from werkpad.monitoring.development import panel as ontwikkeling_panels
+from werkpad.monitoring.meetings import panel as driegesprek_panels
 from werkpad.trajects.models import Traject
+from werkpad.trajects.policy import changeable_ids, milestones_visible, trajects_for
 
-from . import chart
+from . import chart, service
 from .forms import OpbouwFormSet, PlaatsingForm, PlansForm, UrenFormSet
 from .models import EMPLOYER_PARTIES, Plaatsing
+from .policy import plaatsing_or_404, plaatsingen_for
 
 PHASES = ["c", "d", "e"]  # the milestones a placement page shows: from the start onwards
 
@@ -29,7 +32,7 @@ PHASES = ["c", "d", "e"]  # the milestones a placement page shows: from the star
 def mine(request: HttpRequest) -> HttpResponse:
     """'Mijn plaatsingen': every placement the user may see (for employer staff: those at
     their own organisation)."""
-    plaatsingen = access.plaatsingen_for(request.user).select_related(
+    plaatsingen = plaatsingen_for(request.user).select_related(
         "traject__kandidaat", "functie__werkgever__organisation", "leidinggevende"
     )
     return render(request, "placements/mine.html", {"plaatsingen": plaatsingen})
@@ -74,11 +77,11 @@ def create(request: HttpRequest, mid: int) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plaatsing = access.plaatsing_or_404(request.user, pk)
+    plaatsing = plaatsing_or_404(request.user, pk)
     traject = plaatsing.traject
     steps = list(plaatsing.opbouw.all())
     milestones = list(
-        access.milestones_visible(request.user, traject)
+        milestones_visible(request.user, traject)
         .filter(route_milestone__party__in=EMPLOYER_PARTIES, route_milestone__phase__in=PHASES)
         .select_related("route_milestone", "owner__user")
     )
@@ -90,14 +93,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "steps": steps,
         "chart": chart.svg(steps, plaatsing.contract_uren) if steps else "",
         "milestones": milestones,
-        "editable": access.changeable_ids(request.user, milestones),
+        "editable": changeable_ids(request.user, milestones),
         "can_change": access.can(request.user, "plaatsing.change", plaatsing),
         "can_hours": access.can(request.user, "plaatsing.hours", plaatsing),
         "show_instruments": access.can(request.user, "kandidaat.view", traject.kandidaat),
         "is_self": traject.kandidaat.user_id == request.user.pk,
         # the crisis card, one click away for everyone it is shared with (and printable there)
         "crisiskaart": access.can(
-            request.user, "instrument.view", access.Instrument(traject.kandidaat, "crisiskaart")
+            request.user, "instrument.view", Instrument(traject.kandidaat, "crisiskaart")
         ),
         "monitoring": monitoring_panels.plaatsing_panel(request.user, plaatsing),
         "ontwikkeling": ontwikkeling_panels.plaatsing_panel(request.user, plaatsing),
@@ -110,10 +113,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def plans_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The onboarding plan, the prevention and dropout plan and the buddy's preparation."""
-    plaatsing = access.plaatsing_or_404(request.user, pk, "plaatsing.change")
+    plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.change")
     form = PlansForm(request.POST or None, instance=plaatsing)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        service.save_plans(form)
         messages.success(request, _("De plannen zijn bijgewerkt."))
         return redirect("placements:detail", pk=plaatsing.pk)
     return _form_page(request, plaatsing, form, _("Inwerkplan en preventie- en uitvalplan"))
@@ -121,10 +124,10 @@ def plans_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def opbouw_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The planned build-up of hours, step by step; empty rows at the bottom add steps."""
-    plaatsing = access.plaatsing_or_404(request.user, pk, "plaatsing.change")
+    plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.change")
     formset = OpbouwFormSet(request.POST or None, instance=plaatsing, prefix="stap")
     if request.method == "POST" and formset.is_valid():
-        formset.save()
+        service.save_opbouw(formset)
         messages.success(request, _("De opbouw van de uren is opgeslagen."))
         return redirect("placements:detail", pk=plaatsing.pk)
     context = {"plaatsing": plaatsing, "formset": formset}
@@ -133,12 +136,12 @@ def opbouw_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def uren_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The hours actually worked, for the weeks that have begun."""
-    plaatsing = access.plaatsing_or_404(request.user, pk, "plaatsing.hours")
+    plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.hours")
     today = timezone.localdate()
     started = plaatsing.opbouw.filter(week_start__lte=today)
     formset = UrenFormSet(request.POST or None, queryset=started, prefix="uren")
     if request.method == "POST" and formset.is_valid():
-        formset.save()
+        service.save_uren(formset)
         messages.success(request, _("De gewerkte uren zijn opgeslagen. Dank je wel!"))
         return redirect("placements:detail", pk=plaatsing.pk)
     context = {
@@ -156,7 +159,7 @@ def _traject_for(request: HttpRequest, gesprek: Matchgesprek) -> Traject:
     """The candidate's open traject in which this user may add a placement: 404 when the
     user has nothing to do with the candidate, 403 when they may not add one."""
     trajects = (
-        access.trajects_for(request.user)
+        trajects_for(request.user)
         .filter(kandidaat_id=gesprek.kandidaat_id)
         .select_related("kandidaat", "organisation")
     )
@@ -172,7 +175,7 @@ def _regelingen_from_instrument(request: HttpRequest, traject: Traject) -> list:
     """The schemes the candidate chose, when this user may read their financial
     instrument (the read is logged for the candidate to see)."""
     kandidaat = traject.kandidaat
-    if not access.can(request.user, "instrument.view", access.Instrument(kandidaat, "financien")):
+    if not access.can(request.user, "instrument.view", Instrument(kandidaat, "financien")):
         return []
     regelingen = Plaatsing.regelingen_from_financien(kandidaat)
     if regelingen and kandidaat.user_id != request.user.pk:

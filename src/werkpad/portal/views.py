@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkpad import access
-from werkpad.monitoring import panels as monitoring_panels
+from werkpad.monitoring.checkins import panel as monitoring_panels
 from werkpad.route.models import Party, Phase
 from werkpad.trajects.models import Afspraak, Kandidaat, TrajectMilestone
+from werkpad.trajects.policy import trajects_for
 
 # The phases as a candidate would put them (B1).
 PHASE_IN_PLAIN_WORDS = {
@@ -36,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if kandidaat is None:
         return render(request, "portal/home.html", {"kandidaat": None})
     traject = (
-        access.trajects_for(request.user)
+        trajects_for(request.user)
         .filter(kandidaat=kandidaat)
         .select_related("kandidaat")
         .order_by(F("closed_at").asc(nulls_first=True), "-started_on")

@@ -14,6 +14,10 @@ class RouteConfig(AppConfig):
     verbose_name = _("Route naar werk")
 
     def ready(self) -> None:
+        from . import policy
+
+        policy.register()  # this app's access rules
+
         # The route catalogue is data in the repo; every migrate (and every test-database
         # flush) brings the database in line with it.
         post_migrate.connect(_sync_catalogue, sender=self, dispatch_uid="werkpad-route-sync")

@@ -7,6 +7,10 @@ class TrajectsConfig(AppConfig):
     verbose_name = _("Trajecten")
 
     def ready(self) -> None:
+        from . import policy
+
+        policy.register()  # this app's access rules
+
         from werkpad.audit.trail import track
 
         from . import models

@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkpad import access
 from werkpad.accounts.models import Organisation
 from werkpad.route.models import PHASE_ORDER, Party, Phase, RouteMilestone
 
@@ -259,7 +260,7 @@ class Traject(models.Model):
     def add_betrokkene(self, party: str, by, user=None, log: bool = True, **contact) -> Betrokkene:
         """Add a person to the traject as one of the ten parties. The first person of a
         party brings that party's milestones from the catalogue, owned by them."""
-        self.__dict__.pop("_relations", None)  # access.relation's cache
+        access.forget(self, self.kandidaat)  # who relates to them changes
         first_of_party = not self.betrokkenen.filter(party=party).exists()
         betrokkene = Betrokkene.objects.create(
             traject=self, party=party, user=user, added_by=by, **contact

@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from werkpad.dropout import panels as uitval_panels
 from werkpad.dropout import service as uitval_service
 from werkpad.route.models import PARTY_ORDER, Party, Phase
 
-from . import selectors
+from . import selectors, service
 from .filters import CaseloadFilter
 from .forms import (
     AfspraakForm,
@@ -32,6 +31,17 @@ from .forms import (
     TrajectOpenForm,
 )
 from .models import Traject, TrajectMilestone
+from .policy import (
+    afspraken_visible,
+    caseload_trajects,
+    changeable_ids,
+    coordinated_trajects,
+    kandidaat_or_404,
+    milestones_visible,
+    timeline_kinds_visible,
+    traject_or_404,
+    trajects_for,
+)
 from .tables import CaseloadTable
 
 TIMELINE_PAGE_SIZE = 25
@@ -59,7 +69,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def caseload(request: HttpRequest) -> HttpResponse:
     """A coach's own trajects, sortable and filterable by phase."""
     access.require(request.user, "caseload.view")
-    base = access.caseload_trajects(request.user)
+    base = caseload_trajects(request.user)
     data = request.GET.copy()
     data.setdefault("status", "lopend")
     filterset = CaseloadFilter(data, queryset=selectors.with_overview(base))
@@ -70,9 +80,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
 
 def mine(request: HttpRequest) -> HttpResponse:
     """The trajects this user is involved in, for every role."""
-    trajects = selectors.with_overview(access.trajects_for(request.user)).order_by(
-        "kandidaat__first_name"
-    )
+    trajects = selectors.with_overview(trajects_for(request.user)).order_by("kandidaat__first_name")
     if access.can(request.user, "portal.view") and len(trajects) == 1:
         return redirect("trajects:detail", pk=trajects[0].pk)
     return render(request, "trajects/mine.html", {"trajects": trajects})
@@ -81,7 +89,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 def regie(request: HttpRequest) -> HttpResponse:
     """The regiehouder's overview across the trajects they coordinate."""
     access.require(request.user, "regie.overview")
-    trajects = access.coordinated_trajects(request.user)
+    trajects = coordinated_trajects(request.user)
     counts = selectors.phase_counts(trajects)
     context = {
         "overdue": selectors.overdue_afspraken(trajects),
@@ -96,26 +104,24 @@ def regie(request: HttpRequest) -> HttpResponse:
     return render(request, "trajects/regie.html", context)
 
 
-@transaction.atomic
 def register(request: HttpRequest) -> HttpResponse:
     """Register a candidate and open their traject in one go."""
     access.require(request.user, "kandidaat.register")
     kandidaat_form = KandidaatForm(request.POST or None, prefix="k")
     traject_form = TrajectOpenForm(request.POST or None, prefix="t")
     if request.method == "POST" and kandidaat_form.is_valid() and traject_form.is_valid():
-        kandidaat = kandidaat_form.save(commit=False)
-        kandidaat.created_by = request.user
-        kandidaat.save()
         data = traject_form.cleaned_data
-        traject = Traject.open(
-            kandidaat,
-            coach=request.user,
+        traject = service.register(
+            kandidaat_form,
+            request.user,
             method=data["method"],
             referral=data["referral"],
             referral_note=data["referral_note"],
             started_on=data["started_on"],
         )
-        messages.success(request, _("Het traject van %(name)s is geopend.") % {"name": kandidaat})
+        messages.success(
+            request, _("Het traject van %(name)s is geopend.") % {"name": traject.kandidaat}
+        )
         return redirect("trajects:detail", pk=traject.pk)
     return render(
         request,
@@ -126,10 +132,10 @@ def register(request: HttpRequest) -> HttpResponse:
 
 def kandidaat_edit(request: HttpRequest, kid: int) -> HttpResponse:
     """The candidate's own details: the candidate and their coach can correct them."""
-    kandidaat = access.kandidaat_or_404(request.user, kid, "kandidaat.change")
+    kandidaat = kandidaat_or_404(request.user, kid, "kandidaat.change")
     form = KandidaatForm(request.POST or None, instance=kandidaat)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        service.save_kandidaat(form)
         messages.success(request, _("De gegevens zijn bijgewerkt."))
         if kandidaat.user_id == request.user.pk:
             return redirect("portal:home")
@@ -145,21 +151,19 @@ def kandidaat_edit(request: HttpRequest, kid: int) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    traject = access.traject_or_404(request.user, pk)
+    traject = traject_or_404(request.user, pk)
     full = access.can(request.user, "traject.view_full", traject)
     milestones = list(
-        access.milestones_visible(request.user, traject).select_related(
-            "route_milestone", "owner__user"
-        )
+        milestones_visible(request.user, traject).select_related("route_milestone", "owner__user")
     )
     progress = _progress(milestones)
     current_open = [m for m in milestones if m.route_milestone.phase == traject.phase and m.is_open]
     afspraken = list(
-        access.afspraken_visible(request.user, traject).select_related(
+        afspraken_visible(request.user, traject).select_related(
             "who__user", "milestone__route_milestone"
         )
     )
-    kinds = access.timeline_kinds_visible(request.user, traject)
+    kinds = timeline_kinds_visible(request.user, traject)
     context = {
         "traject": traject,
         "full": full,
@@ -177,9 +181,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "show_instruments": access.can(request.user, "kandidaat.view", traject.kandidaat),
         "can_invite": access.can(request.user, "kandidaat.invite", traject)
         and not traject.kandidaat.user_id,
-        "editable": access.changeable_ids(request.user, milestones),
-        "afspraken_editable": access.changeable_ids(request.user, afspraken),
-        "plaatsingen": access.plaatsingen_for(request.user)
+        "editable": changeable_ids(request.user, milestones),
+        "afspraken_editable": changeable_ids(request.user, afspraken),
+        "plaatsingen": access.scope(request.user, "plaatsing.view")
         .filter(traject=traject)
         .select_related("functie__werkgever__organisation"),
         "uitval": uitval_panels.traject_panel(request.user, traject),
@@ -190,11 +194,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def milestones(request: HttpRequest, pk: int) -> HttpResponse:
     """All milestones of the traject (as far as visible), by phase and party."""
-    traject = access.traject_or_404(request.user, pk)
+    traject = traject_or_404(request.user, pk)
     items = list(
-        access.milestones_visible(request.user, traject).select_related(
-            "route_milestone", "owner__user"
-        )
+        milestones_visible(request.user, traject).select_related("route_milestone", "owner__user")
     )
     phases = []
     for phase in Phase:
@@ -218,7 +220,7 @@ def milestones(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "traject": traject,
             "phases": phases,
-            "editable": access.changeable_ids(request.user, items),
+            "editable": changeable_ids(request.user, items),
         },
     )
 
@@ -228,10 +230,7 @@ def milestone_edit(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
     old_status = milestone.status
     form = MilestoneForm(request.POST or None, instance=milestone)
     if request.method == "POST" and form.is_valid():
-        milestone = form.save(commit=False)
-        milestone.updated_by = request.user
-        milestone.save()
-        milestone.record_change(request.user, old_status)
+        milestone = service.save_milestone(form, request.user, old_status)
         messages.success(request, _("Mijlpaal bijgewerkt."))
         return redirect("trajects:detail", pk=traject.pk)
     return render(
@@ -249,12 +248,8 @@ def milestone_status(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
     error = ""
     if status not in QUICK_STATUSES:
         error = _("Kies open, mee bezig of klaar. Niet van toepassing gaat via 'Bewerken'.")
-    elif status != milestone.status:
-        old_status = milestone.status
-        milestone.status = status
-        milestone.updated_by = request.user
-        milestone.save(update_fields=["status", "updated_by", "updated_at"])
-        milestone.record_change(request.user, old_status)
+    else:
+        service.set_milestone_status(milestone, status, request.user)
     if request.htmx:
         return render(
             request,
@@ -272,7 +267,7 @@ def milestone_status(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
 def move(request: HttpRequest, pk: int) -> HttpResponse:
     """The generic phase move. Into and out of dropout (phase e) goes through the dropout
     pages; this page links to them."""
-    traject = access.traject_or_404(request.user, pk, "traject.move")
+    traject = traject_or_404(request.user, pk, "traject.move")
     episode = uitval_service.open_episode(traject) if traject.phase == Phase.UITVAL else None
     form = PhaseMoveForm(request.POST or None, traject=traject, back_via_uitval=bool(episode))
     if request.method == "POST" and episode is None and form.is_valid():
@@ -296,7 +291,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    traject = access.traject_or_404(request.user, pk, "traject.close")
+    traject = traject_or_404(request.user, pk, "traject.close")
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -311,7 +306,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def betrokkene_add(request: HttpRequest, pk: int) -> HttpResponse:
-    traject = access.traject_or_404(request.user, pk, "betrokkene.add")
+    traject = traject_or_404(request.user, pk, "betrokkene.add")
     form = BetrokkeneForm(request.POST or None, initial={"party": request.GET.get("partij")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -331,44 +326,36 @@ def betrokkene_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def afspraak_add(request: HttpRequest, pk: int) -> HttpResponse:
-    traject = access.traject_or_404(request.user, pk, "afspraak.add")
+    traject = traject_or_404(request.user, pk, "afspraak.add")
     initial = {"milestone": request.GET.get("mijlpaal"), "notitie": request.GET.get("notitie")}
     form = AfspraakForm(request.POST or None, traject=traject, initial=initial)
     if request.method == "POST" and form.is_valid():
-        afspraak = form.save(commit=False)
-        afspraak.created_by = request.user
-        afspraak.save()
-        afspraak.record(request.user, created=True)
+        service.add_afspraak(form, request.user)
         messages.success(request, _("Afspraak vastgelegd."))
         return redirect("trajects:detail", pk=traject.pk)
     return _form_page(request, traject, form, _("Afspraak vastleggen"))
 
 
 def afspraak_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
-    traject = access.traject_or_404(request.user, pk)
+    traject = traject_or_404(request.user, pk)
     afspraak = get_object_or_404(traject.afspraken.select_related("traject"), pk=aid)
     if not access.can(request.user, "afspraak.view", afspraak):
-        raise access.Http404
+        raise Http404
     access.require(request.user, "afspraak.change", afspraak)
     old_status = afspraak.status
     form = AfspraakForm(request.POST or None, instance=afspraak, traject=traject)
     if request.method == "POST" and form.is_valid():
-        afspraak = form.save()
-        if afspraak.status != old_status:
-            afspraak.record(request.user, created=False)
+        service.save_afspraak(form, request.user, old_status)
         messages.success(request, _("Afspraak bijgewerkt."))
         return redirect("trajects:detail", pk=traject.pk)
     return _form_page(request, traject, form, _("Afspraak bijwerken"))
 
 
 def notitie_add(request: HttpRequest, pk: int) -> HttpResponse:
-    traject = access.traject_or_404(request.user, pk, "journal.add")
+    traject = traject_or_404(request.user, pk, "journal.add")
     form = NotitieForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        notitie = form.save(commit=False)
-        notitie.traject = traject
-        notitie.author = request.user
-        notitie.save()
+        service.add_notitie(form, traject, request.user)
         messages.success(request, _("Contact vastgelegd in het journaal."))
         return redirect("trajects:detail", pk=traject.pk)
     return _form_page(request, traject, form, _("Contact vastleggen"))
@@ -376,8 +363,8 @@ def notitie_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     """Notes, phase moves, milestone changes and agreements, newest first, paginated."""
-    traject = access.traject_or_404(request.user, pk)
-    kinds = access.timeline_kinds_visible(request.user, traject)
+    traject = traject_or_404(request.user, pk)
+    kinds = timeline_kinds_visible(request.user, traject)
     page = Paginator(_timeline(traject, kinds), TIMELINE_PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
@@ -397,7 +384,7 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
 def _changeable_milestone(request, pk: int, mid: int) -> tuple[Traject, TrajectMilestone]:
     """The traject and one of its milestones, if this user may change it (404 when they may
     not even see it)."""
-    traject = access.traject_or_404(request.user, pk)
+    traject = traject_or_404(request.user, pk)
     milestone = get_object_or_404(
         TrajectMilestone.objects.select_related("route_milestone", "owner__user"),
         pk=mid,
@@ -405,7 +392,7 @@ def _changeable_milestone(request, pk: int, mid: int) -> tuple[Traject, TrajectM
     )
     milestone.traject = traject
     if not access.can(request.user, "milestone.view", milestone):
-        raise access.Http404
+        raise Http404
     access.require(request.user, "milestone.change", milestone)
     return traject, milestone
 

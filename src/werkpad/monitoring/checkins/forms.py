@@ -1,6 +1,7 @@
 """Forms for the check-ins and the check-in rhythm. The questions come from
-`data/signaalregels.yaml` (`vragen`, `vragen_leidinggevende`), so the form and the rules always
-ask about the same things. Messages are plain Dutch and everything typed is kept."""
+`monitoring/rules/data/signaalregels.yaml` (`vragen`, `vragen_leidinggevende`), so the form and
+the rules always ask about the same things. Messages are plain Dutch and everything typed is
+kept."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from werkpad.formfields import DateInput
 
-from . import signals
-from .models import SCORE_MESSAGE, Frequentie, KandidaatCheckIn, MonitoringSchema
+from ..models import SCORE_MESSAGE, Frequentie, KandidaatCheckIn, MonitoringSchema
+from ..rules import engine
 
 SCALE = [(i, str(i)) for i in range(1, 6)]
 YES_NO_MESSAGE = _("Kies ja of nee.")
@@ -54,7 +55,7 @@ class _QuestionsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for question in signals.read_rules().get(self.questions_key, []):
+        for question in engine.read_rules().get(self.questions_key, []):
             key, text = question["key"], gettext(question["vraag"])
             uitleg = gettext(question.get("schaal_uitleg", ""))
             if question.get("vrije_tekst"):

@@ -10,8 +10,8 @@ from django.utils import timezone
 from werkpad import access
 from werkpad.audit.trail import log_read
 
+from ..models import CheckInMoment, MonitoringSchema
 from . import service
-from .models import CheckInMoment, MonitoringSchema
 
 
 def plaatsing_panel(user, plaatsing) -> dict:

@@ -1,9 +1,10 @@
 """Monitoring a placement: plan the check-ins and send their reminders, turn the check-ins
-into a traffic light (the pure rules in `signals.py`) and alert the coach when the light
-turns orange or red.
+into a traffic light (the pure rules in `monitoring.rules.engine`) and alert the coach when
+the light turns orange or red.
 
-- `beoordeel(plaatsing)`: one placement, right after a check-in is saved.
-- `plan_checkins(today)`, `beoordeel_alle(today)`, `dagelijkse_ronde(today)`: every active
+- `save_checkin(...)`: store a check-in and assess its placement, in one transaction.
+- `assess_placement(plaatsing)`: one placement (what `save_checkin` runs after saving).
+- `plan_checkins(today)`, `assess_all(today)`, `daily_round(today)`: every active
   placement at once, from the daily task in `werkpad.notifications.tasks`. These read in chunks
   of placements (a handful of queries per chunk, rows ordered by placement) and write in
   bulk, so that 100,000 placements fit in well under a minute (see `bench/alerts.py`).
@@ -31,10 +32,9 @@ from werkpad.instruments.models import InstrumentVersie
 from werkpad.placements.models import Plaatsing
 from werkpad.route.models import Party, Phase
 from werkpad.text import dutch_date, dutch_list
-from werkpad.trajects.models import Betrokkene, Kandidaat, Traject
+from werkpad.trajects.models import Afspraak, Betrokkene, Kandidaat, Traject
 
-from . import signals, tokens
-from .models import (
+from ..models import (
     Beoordeling,
     CheckInMoment,
     KandidaatCheckIn,
@@ -42,6 +42,8 @@ from .models import (
     MonitoringSchema,
     Niveau,
 )
+from ..rules import engine
+from . import tokens
 
 # a placement is followed in these phases (in phase e, uitval, the dropout part takes over)
 ACTIVE_PHASES = (Phase.PLAATSING, Phase.DUURZAAM)
@@ -50,7 +52,7 @@ HISTORY_DAYS = 91
 # placements per chunk in the daily round
 CHUNK = 2000
 ALERT_LEVELS = (Niveau.ORANJE, Niveau.ROOD)
-_RANK = {name: rank for rank, name in enumerate(signals.LEVELS)}
+_RANK = {name: rank for rank, name in enumerate(engine.LEVELS)}
 # why the contact is more frequent, per rule that intensifies it
 INTENSIFY_WHY = {"dalende_trend": gettext_lazy("de lijn daalt")}
 
@@ -129,14 +131,14 @@ def _score(value: int | None) -> int | None:
 class _Inputs:
     """What the rules need for one placement (plain values, from the database)."""
 
-    checkins: list[signals.CheckIn] = field(default_factory=list)
-    supervisor: list[signals.SupervisorCheckIn] = field(default_factory=list)
+    checkins: list[engine.CheckIn] = field(default_factory=list)
+    supervisor: list[engine.SupervisorCheckIn] = field(default_factory=list)
     moments: list[tuple[int, str, datetime.date]] = field(default_factory=list)  # id, voor, datum
     filled: dict[int, datetime.date] = field(default_factory=dict)  # moment id -> check-in date
 
     def add_checkin(self, moment_id, datum, energie, spanning, plezier, belasting, opmerking):
         self.checkins.append(
-            signals.CheckIn(
+            engine.CheckIn(
                 datum,
                 _score(energie),
                 _score(spanning),
@@ -150,7 +152,7 @@ class _Inputs:
 
     def add_supervisor(self, datum, gaat_goed, signalen_gezien, toelichting):
         self.supervisor.append(
-            signals.SupervisorCheckIn(datum, _score(gaat_goed), signalen_gezien, toelichting or "")
+            engine.SupervisorCheckIn(datum, _score(gaat_goed), signalen_gezien, toelichting or "")
         )
 
     def expected_dates(self) -> list[datetime.date]:
@@ -198,7 +200,7 @@ def _inputs_for(plaatsing_id: int, today: datetime.date) -> _Inputs:
 
 def _take_over(
     schema: MonitoringSchema,
-    assessment: signals.Assessment,
+    assessment: engine.Assessment,
     inputs: _Inputs,
     today: datetime.date,
     now: datetime.datetime,
@@ -248,14 +250,14 @@ def _beoordeling(plaatsing_id: int, schema: MonitoringSchema) -> Beoordeling:
     )
 
 
-def beoordeel(plaatsing: Plaatsing, today: datetime.date | None = None) -> signals.Assessment:
+def assess_placement(plaatsing: Plaatsing, today: datetime.date | None = None) -> engine.Assessment:
     """Assess one placement now (after a check-in): the light, its reasons and steps, saved
     on the schema; a Beoordeling row when it changed; an alert to the coaches when it turned
     orange or red."""
     today = today or timezone.localdate()
     schema = MonitoringSchema.for_plaatsing(plaatsing, today)
     inputs = _inputs_for(plaatsing.pk, today)
-    assessment = signals.assess(
+    assessment = engine.assess(
         inputs.checkins,
         inputs.supervisor,
         inputs.expected_dates(),
@@ -304,7 +306,7 @@ def signaal_tekst(redenen: Sequence[str], stappen: Sequence[str]) -> str:
 
 def _alert(traject: Traject, plaatsing_id: int, beoordeling: Beoordeling, coaches) -> int:
     from werkpad.notifications.models import Melding
-    from werkpad.notifications.service import meld
+    from werkpad.notifications.service import notify
 
     users = coaches.get(traject.pk, [])
     if not users:
@@ -317,7 +319,7 @@ def _alert(traject: Traject, plaatsing_id: int, beoordeling: Beoordeling, coache
             else _("Oranje signaal: %(name)s")
         ) % {"name": name}
         tekst = signaal_tekst(beoordeling.redenen, beoordeling.stappen)
-    made = meld(
+    made = notify(
         users,
         soort=Melding.Soort.SIGNAAL,
         titel=titel,
@@ -500,14 +502,14 @@ def _plan_chunk(schema_ids: Sequence[int], today: datetime.date, counts: Counter
 def _remind_kandidaat(plaatsing: Plaatsing, moment: CheckInMoment) -> str:
     """The candidate's reminder; returns what was sent (for the counts)."""
     from werkpad.notifications.models import Melding
-    from werkpad.notifications.service import meld
+    from werkpad.notifications.service import notify
 
     traject = plaatsing.traject
     kandidaat = traject.kandidaat
     user = kandidaat.user
     with translation.override(settings.LANGUAGE_CODE):
         if user is not None and user.is_active:
-            meld(
+            notify(
                 [user],
                 soort=Melding.Soort.CHECKIN,
                 titel=_("Tijd voor je check-in"),
@@ -526,7 +528,7 @@ def _remind_kandidaat(plaatsing: Plaatsing, moment: CheckInMoment) -> str:
 def _remind_leidinggevende(plaatsing: Plaatsing, moment: CheckInMoment) -> str:
     from werkpad import access
     from werkpad.notifications.models import Melding
-    from werkpad.notifications.service import meld
+    from werkpad.notifications.service import notify
 
     contact = plaatsing.leidinggevende
     user = contact.user
@@ -536,7 +538,7 @@ def _remind_leidinggevende(plaatsing: Plaatsing, moment: CheckInMoment) -> str:
                 url = reverse("monitoring:checkin_leidinggevende", args=[plaatsing.pk])
             else:
                 url = tokens.path(moment.pk)
-            meld(
+            notify(
                 [user],
                 soort=Melding.Soort.CHECKIN,
                 titel=_("Korte check-in over je nieuwe collega"),
@@ -554,7 +556,7 @@ def _remind_leidinggevende(plaatsing: Plaatsing, moment: CheckInMoment) -> str:
 
 def _mail_link(email: str, first_name: str, moment: CheckInMoment) -> None:
     """A neutral e-mail: a first name and the link, nothing about the placement."""
-    from werkpad.notifications.service import absolute_url, mail
+    from werkpad.notifications.service import absolute_url, queue_mail
 
     link = absolute_url(tokens.path(moment.pk))
     tot = moment.open_tot
@@ -569,11 +571,11 @@ def _mail_link(email: str, first_name: str, moment: CheckInMoment) -> None:
         ]
     )
     sleutel = f"checkin-link:{moment.pk}"
-    mail(email, onderwerp=_("Tijd voor je check-in"), tekst=text, sleutel=sleutel)
+    queue_mail(email, onderwerp=_("Tijd voor je check-in"), tekst=text, sleutel=sleutel)
 
 
-def beoordeel_alle(today: datetime.date | None = None) -> dict:
-    """The same assessment as `beoordeel`, for every active placement. Reads per chunk of
+def assess_all(today: datetime.date | None = None) -> dict:
+    """The same assessment as `assess_placement`, for every active placement. Reads per chunk of
     placements (schemas, check-ins, supervisor check-ins, planned check-ins, own signals,
     each ordered by placement), writes only what changed (bulk), and alerts only on a new
     orange or red light."""
@@ -645,7 +647,7 @@ def _assess_chunk(
     empty = _Inputs()
     for pid, schema in schemas.items():
         data = inputs.get(pid, empty)
-        assessment = signals.assess(
+        assessment = engine.assess(
             data.checkins,
             data.supervisor,
             data.expected_dates(),
@@ -687,12 +689,12 @@ def _alert_many(
     return made
 
 
-def dagelijkse_ronde(today: datetime.date | None = None) -> dict:
+def daily_round(today: datetime.date | None = None) -> dict:
     """The daily round: plan the check-ins that are due (with their reminders), then assess
     every active placement. Returns the counts."""
     today = today or timezone.localdate()
     planned = plan_checkins(today)
-    assessed = beoordeel_alle(today)
+    assessed = assess_all(today)
     return {
         "checkins_gepland": planned.get("momenten", 0),
         "checkins_leidinggevende_gepland": planned.get("momenten_leidinggevende", 0),
@@ -753,8 +755,7 @@ def link_stand(moment: CheckInMoment) -> str:
     return Stand.OPEN
 
 
-@transaction.atomic
-def sla_checkin_op(
+def save_checkin(
     plaatsing: Plaatsing,
     voor: str,
     fields: dict,
@@ -762,23 +763,74 @@ def sla_checkin_op(
     moment: CheckInMoment | None,
     user=None,
     via_link: bool = False,
-) -> KandidaatCheckIn | LeidinggevendeCheckIn:
-    """Store a check-in (for its planned moment, when there is one) and mark the moment as
-    filled in. Raises IntegrityError when the moment was filled in at the same time."""
+) -> tuple[KandidaatCheckIn | LeidinggevendeCheckIn, engine.Assessment]:
+    """Store a check-in (for its planned moment, when there is one), mark the moment as
+    filled in and assess the placement, all in one transaction: a check-in is never stored
+    without its light. The coach's alert (the inbox message and its e-mail's send task, both
+    rows in this database) is part of the same transaction, so the worker only sees it once
+    the check-in is committed. Raises IntegrityError, storing nothing, when the moment was
+    filled in at the same time."""
     model = KandidaatCheckIn if voor == CheckInMoment.Voor.KANDIDAAT else LeidinggevendeCheckIn
-    now = timezone.now()
-    checkin = model.objects.create(
-        plaatsing=plaatsing,
-        moment=moment,
-        datum=timezone.localdate(),
-        ingevuld_door=user if user is not None and user.is_authenticated else None,
-        via_link=via_link,
-        **fields,
-    )
-    if moment is not None:
-        CheckInMoment.objects.filter(pk=moment.pk).update(ingevuld_op=now)
-        moment.ingevuld_op = now
-    return checkin
+    with transaction.atomic():
+        now = timezone.now()
+        checkin = model.objects.create(
+            plaatsing=plaatsing,
+            moment=moment,
+            datum=timezone.localdate(),
+            ingevuld_door=user if user is not None and user.is_authenticated else None,
+            via_link=via_link,
+            **fields,
+        )
+        if moment is not None:
+            CheckInMoment.objects.filter(pk=moment.pk).update(ingevuld_op=now)
+            moment.ingevuld_op = now
+        assessment = assess_placement(plaatsing)
+    return checkin, assessment
+
+
+# --- the coach's changes -------------------------------------------------------------------
+
+
+def change_rhythm(schema: MonitoringSchema, by, changes: dict) -> MonitoringSchema:
+    """Save the check-in rhythm the coach set (`changes`: the cleaned `SchemaForm`)."""
+    for name, value in changes.items():
+        setattr(schema, name, value)
+    schema.updated_by = by
+    schema.save()
+    return schema
+
+
+def coach_betrokkene(plaatsing: Plaatsing, user) -> Betrokkene | None:
+    """The user's own coach betrokkene on the traject; for a team lead without one, the
+    traject's (first) coach."""
+    coaches = plaatsing.traject.betrokkenen.filter(party=Party.BEGELEIDING).order_by("pk")
+    return coaches.filter(user=user).first() or coaches.first()
+
+
+def agree_contact(plaatsing: Plaatsing, by) -> tuple[Afspraak, bool] | None:
+    """'Afspraak maken: contact binnen N dagen': an agreement for the coach, due today + N,
+    on the timeline. Twice on the same day makes it once. Returns (agreement, created), or
+    None when the signals ask for no contact (or the traject has no coach)."""
+    schema = MonitoringSchema.objects.filter(plaatsing=plaatsing).first()
+    dagen = schema.contact_binnen_dagen if schema else None
+    coach = coach_betrokkene(plaatsing, by)
+    if not dagen or coach is None:
+        return None
+    kandidaat = plaatsing.traject.kandidaat
+    what = _("Contact opnemen met %(name)s over de check-ins") % {"name": kandidaat.first_name}
+    due = timezone.localdate() + datetime.timedelta(days=dagen)
+    with transaction.atomic():
+        afspraak, created = Afspraak.objects.get_or_create(
+            traject=plaatsing.traject,
+            who=coach,
+            what=what,
+            due_date=due,
+            status=Afspraak.Status.OPEN,
+            defaults={"created_by": by},
+        )
+        if created:
+            afspraak.record(by, created=True)
+    return afspraak, created
 
 
 @dataclass(slots=True)
@@ -799,7 +851,7 @@ def checkin_rijen(plaatsing: Plaatsing, today: datetime.date | None = None, limi
     today = today or timezone.localdate()
     now = timezone.now()
     since = today - datetime.timedelta(days=HISTORY_DAYS)
-    tolerance = signals.default_rules().tolerance
+    tolerance = engine.default_rules().tolerance
     checkins = list(plaatsing.checkins.filter(datum__gte=since).order_by("-datum", "-pk"))
     filled = {c.moment_id for c in checkins if c.moment_id}
     rows = [CheckInRij(c.datum, "ingevuld", checkin=c) for c in checkins]

@@ -1,3 +1,6 @@
+"""Check-ins, the traffic light, the rhythm, the rules and the signal overview (included in
+`werkpad.monitoring.urls`, namespace `monitoring`)."""
+
 from django.urls import path
 
 from . import views

@@ -1,10 +1,9 @@
 """Views for monitoring a placement: the check-ins (logged in, or through the e-mailed link),
 the traffic light with its reasons, the rhythm, the rules explained and the coach's overview
-of signals. Access through `werkpad.access`; the rules live in `service.py` and `signals.py`."""
+of signals. Access through `werkpad.access`; writes go through `service.py`, the rules live
+in `monitoring.rules.engine`."""
 
 from __future__ import annotations
-
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -22,13 +21,12 @@ from django.views.decorators.http import require_POST
 from werkpad import access
 from werkpad.audit import trail
 from werkpad.audit.trail import log_read
+from werkpad.instruments.policy import Instrument
 from werkpad.placements.models import Plaatsing
-from werkpad.route.models import Party
-from werkpad.trajects.models import Afspraak
+from werkpad.placements.policy import plaatsing_or_404
+from werkpad.trajects.policy import caseload_trajects
 
-from . import service, signals, tokens
-from .forms import KandidaatCheckInForm, LeidinggevendeCheckInForm, SchemaForm
-from .models import (
+from ..models import (
     LINK_OPEN_DAYS,
     Beoordeling,
     CheckInMoment,
@@ -37,6 +35,9 @@ from .models import (
     MonitoringSchema,
     Niveau,
 )
+from ..rules import engine
+from . import service, tokens
+from .forms import KandidaatCheckInForm, LeidinggevendeCheckInForm, SchemaForm
 
 KANDIDAAT = CheckInMoment.Voor.KANDIDAAT
 LEIDINGGEVENDE = CheckInMoment.Voor.LEIDINGGEVENDE
@@ -50,7 +51,7 @@ SIGNALEN_PAGE_SIZE = 100
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The light with its reasons and steps, the rhythm, the check-ins and the history. People
     of the employer see it only when the candidate shares their check-ins with them."""
-    plaatsing = access.plaatsing_or_404(request.user, pk)
+    plaatsing = plaatsing_or_404(request.user, pk)
     traject = plaatsing.traject
     if not access.can(request.user, "plaatsing.monitoring", plaatsing):
         return render(request, "monitoring/niet_gedeeld.html", _own_links(request, plaatsing))
@@ -77,7 +78,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": can_change and actief,
         "can_driegesprek": actief and access.can(request.user, "plaatsing.driegesprek", plaatsing),
         "crisiskaart": access.can(
-            request.user, "instrument.view", access.Instrument(traject.kandidaat, "crisiskaart")
+            request.user, "instrument.view", Instrument(traject.kandidaat, "crisiskaart")
         ),
         **_own_links(request, plaatsing),
     }
@@ -100,13 +101,11 @@ def _own_links(request: HttpRequest, plaatsing: Plaatsing) -> dict:
 
 def schema_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The check-in rhythm (the coach)."""
-    plaatsing = access.plaatsing_or_404(request.user, pk, "plaatsing.monitoring_change")
+    plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.monitoring_change")
     schema = MonitoringSchema.for_plaatsing(plaatsing)
     form = SchemaForm(request.POST or None, instance=schema)
     if request.method == "POST" and form.is_valid():
-        schema = form.save(commit=False)
-        schema.updated_by = request.user
-        schema.save()
+        service.change_rhythm(schema, request.user, form.cleaned_data)
         messages.success(request, _("Het ritme van de check-ins is opgeslagen."))
         return redirect("monitoring:detail", pk=plaatsing.pk)
     context = {"plaatsing": plaatsing, "form": form, "heading": _("Ritme van de check-ins")}
@@ -117,41 +116,21 @@ def schema_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_afspraak(request: HttpRequest, pk: int) -> HttpResponse:
     """'Afspraak maken: contact binnen N dagen': an agreement for the coach, due today + N,
     on the timeline. Twice on the same day makes it once."""
-    plaatsing = access.plaatsing_or_404(request.user, pk, "plaatsing.monitoring_change")
-    schema = MonitoringSchema.objects.filter(plaatsing=plaatsing).first()
-    dagen = schema.contact_binnen_dagen if schema else None
-    coach = _coach_betrokkene(request, plaatsing)
-    if not dagen or coach is None:
+    plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.monitoring_change")
+    agreed = service.agree_contact(plaatsing, request.user)
+    if agreed is None:
         messages.error(request, _("Er is nu geen contact nodig volgens de signalen."))
         return redirect("monitoring:detail", pk=plaatsing.pk)
-    kandidaat = plaatsing.traject.kandidaat
-    what = _("Contact opnemen met %(name)s over de check-ins") % {"name": kandidaat.first_name}
-    due = timezone.localdate() + datetime.timedelta(days=dagen)
-    afspraak, created = Afspraak.objects.get_or_create(
-        traject=plaatsing.traject,
-        who=coach,
-        what=what,
-        due_date=due,
-        status=Afspraak.Status.OPEN,
-        defaults={"created_by": request.user},
-    )
+    afspraak, created = agreed
     if created:
-        afspraak.record(request.user, created=True)
         messages.success(
             request,
             _("Afspraak gemaakt: %(what)s, uiterlijk %(date)s.")
-            % {"what": what, "date": formats.date_format(due, "j F")},
+            % {"what": afspraak.what, "date": formats.date_format(afspraak.due_date, "j F")},
         )
     else:
         messages.info(request, _("Deze afspraak stond er al."))
     return redirect("monitoring:detail", pk=plaatsing.pk)
-
-
-def _coach_betrokkene(request: HttpRequest, plaatsing: Plaatsing):
-    """The user's own coach betrokkene on the traject; for a team lead without one, the
-    traject's (first) coach."""
-    coaches = plaatsing.traject.betrokkenen.filter(party=Party.BEGELEIDING).order_by("pk")
-    return coaches.filter(user=request.user).first() or coaches.first()
 
 
 # --- check-ins -----------------------------------------------------------------------------
@@ -159,13 +138,13 @@ def _coach_betrokkene(request: HttpRequest, plaatsing: Plaatsing):
 
 def checkin(request: HttpRequest, pk: int) -> HttpResponse:
     """The candidate's own check-in, logged in."""
-    plaatsing = access.plaatsing_or_404(request.user, pk, "plaatsing.checkin")
+    plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.checkin")
     return _logged_in_checkin(request, plaatsing, KANDIDAAT)
 
 
 def checkin_leidinggevende(request: HttpRequest, pk: int) -> HttpResponse:
     """The supervisor's check-in, logged in."""
-    plaatsing = access.plaatsing_or_404(request.user, pk, "plaatsing.checkin_leidinggevende")
+    plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.checkin_leidinggevende")
     return _logged_in_checkin(request, plaatsing, LEIDINGGEVENDE)
 
 
@@ -217,7 +196,7 @@ def _checkin_form(
     form = FORMS[voor](request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            service.sla_checkin_op(
+            _checkin, assessment = service.save_checkin(
                 plaatsing,
                 voor,
                 form.model_fields(),
@@ -228,7 +207,6 @@ def _checkin_form(
         except IntegrityError:  # the same planned check-in, sent twice at once
             moment.refresh_from_db()
             return _state(request, plaatsing, voor, service.Stand.INGEVULD, when=moment.ingevuld_op)
-        assessment = service.beoordeel(plaatsing)
         return _thanks(request, plaatsing, voor, form, assessment, via_link)
     context = {
         "form": form,
@@ -246,7 +224,7 @@ def _thanks(request, plaatsing, voor, form, assessment, via_link: bool) -> HttpR
     kandidaat = plaatsing.traject.kandidaat
     zorg = assessment.level in service.ALERT_LEVELS if voor == KANDIDAAT else form.worrying
     crisiskaart = not via_link and access.can(
-        request.user, "instrument.view", access.Instrument(kandidaat, "crisiskaart")
+        request.user, "instrument.view", Instrument(kandidaat, "crisiskaart")
     )
     context = {
         "voor": voor,
@@ -289,9 +267,9 @@ def _first_name(plaatsing: Plaatsing, voor: str) -> str:
 
 def regels(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "signaalregels.view")
-    data = signals.read_rules()
+    data = engine.read_rules()
     context = {
-        "regels": signals.rules_for_page(),
+        "regels": engine.rules_for_page(),
         "vragen": [q for q in data.get("vragen", []) if not q.get("vrije_tekst")],
         "vragen_leidinggevende": data.get("vragen_leidinggevende", []),
         "schema_uitleg": data.get("schema", {}).get("uitleg", ""),
@@ -316,7 +294,7 @@ def signalen(request: HttpRequest) -> HttpResponse:
     laatste = KandidaatCheckIn.objects.filter(plaatsing=OuterRef("pk")).order_by("-datum")
     plaatsingen = (
         service.active_plaatsingen()
-        .filter(traject__in=access.caseload_trajects(request.user))
+        .filter(traject__in=caseload_trajects(request.user))
         .select_related("traject__kandidaat", "functie__werkgever__organisation", "monitoring")
         .annotate(rang=LEVEL_ORDER, laatste_checkin=Subquery(laatste.values("datum")[:1]))
         .order_by("rang", "traject__kandidaat__first_name", "traject__kandidaat__last_name", "pk")

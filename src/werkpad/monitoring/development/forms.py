@@ -1,5 +1,5 @@
 """The form for a development step. Messages are plain Dutch and the form keeps what was
-typed; the rules are in `ontwikkeling.stap_errors`."""
+typed; the rules are in `service.step_errors`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from werkpad.formfields import DateInput
 from werkpad.placements.models import Plaatsing
 
-from . import ontwikkeling
-from .models import Ontwikkelstap
+from ..models import Ontwikkelstap
+from . import service
 
 
 class OntwikkelstapForm(forms.ModelForm):
@@ -57,7 +57,7 @@ class OntwikkelstapForm(forms.ModelForm):
             status=cleaned.get("status") or "",
             toelichting=cleaned.get("toelichting") or "",
         )
-        for name, message in ontwikkeling.stap_errors(stap, self.plaatsing).items():
+        for name, message in service.step_errors(stap, self.plaatsing).items():
             if name in cleaned:  # a field that already has an error keeps only that one
                 self.add_error(name, message)
         return cleaned

@@ -1,7 +1,8 @@
 """Development steps (notes 13, 29, 42, 43): the candidate sets a goal with the supervisor,
 in small steps and with clear expectations; and the build-up of hours that goes on in phase
-d. The rules for a step live here; the forms and views only call them. The placement page
-shows all of it through `plaatsing_panel`, at a constant number of queries."""
+d. The rules for a step and its writes live here; the forms and views only call them. The
+placement page shows all of it through `panel.plaatsing_panel`, at a constant number of
+queries."""
 
 from __future__ import annotations
 
@@ -11,12 +12,10 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from werkpad import access
 from werkpad.placements.models import OpbouwStap, Plaatsing
-from werkpad.route.models import Phase
 from werkpad.text import date_text
 
-from .models import Ontwikkelstap
+from ..models import Ontwikkelstap
 
 Status = Ontwikkelstap.Status
 
@@ -61,7 +60,7 @@ def volgende_kleine_stap(tekst: str) -> str | None:
     return next((s.tekst for s in kleine_stappen(tekst) if not s.gedaan), None)
 
 
-def kleine_stap_gedaan(stap: Ontwikkelstap) -> bool:
+def tick_small_step(stap: Ontwikkelstap) -> bool:
     """Mark the next small step as done (a ✓ before its line). False when none is left.
     A planned step is then under way."""
     lines = stap.kleine_stappen.splitlines()
@@ -79,7 +78,7 @@ def kleine_stap_gedaan(stap: Ontwikkelstap) -> bool:
 # --- the rules ----------------------------------------------------------------------------
 
 
-def stap_errors(stap: Ontwikkelstap, plaatsing: Plaatsing) -> dict[str, str]:
+def step_errors(stap: Ontwikkelstap, plaatsing: Plaatsing) -> dict[str, str]:
     """What is wrong with a development step, per field (empty: nothing)."""
     errors: dict[str, str] = {}
     if not (stap.doel or "").strip():
@@ -94,6 +93,15 @@ def stap_errors(stap: Ontwikkelstap, plaatsing: Plaatsing) -> dict[str, str]:
     return errors
 
 
+def save_step(stap: Ontwikkelstap, by, changes: dict) -> Ontwikkelstap:
+    """Save a new or edited step (`changes`: the cleaned `OntwikkelstapForm`)."""
+    for name, value in changes.items():
+        setattr(stap, name, value)
+    stap.updated_by = by
+    stap.save()
+    return stap
+
+
 def set_status(stap: Ontwikkelstap, status: str, by) -> str:
     """The quick status change from the placement page. Returns an error message (empty:
     done and saved)."""
@@ -106,9 +114,9 @@ def set_status(stap: Ontwikkelstap, status: str, by) -> str:
     return ""
 
 
-def mark_kleine_stap(stap: Ontwikkelstap, by) -> str:
+def mark_small_step(stap: Ontwikkelstap, by) -> str:
     """Tick off the next small step. Returns an error message (empty: saved)."""
-    if not kleine_stap_gedaan(stap):
+    if not tick_small_step(stap):
         return _("Er staat geen kleine stap meer open. Voeg er een toe via 'Bewerken'.")
     stap.updated_by = by
     stap.save(update_fields=["kleine_stappen", "status", "updated_by", "updated_at"])
@@ -165,24 +173,3 @@ def opbouw(steps: list[OpbouwStap], doel, today: datetime.date) -> Opbouw:
             volgende = step
     reached = huidige is not None and huidige.planned_hours >= doel
     return Opbouw(huidige=huidige, volgende=volgende, doel_bereikt=reached)
-
-
-def plaatsing_panel(user, plaatsing: Plaatsing) -> dict:
-    """Context for `monitoring/_ontwikkeling_panel.html` ({} shows nothing): the
-    development steps, and where the build-up of hours stands. Three queries at most,
-    however many steps there are."""
-    if not access.can(user, "plaatsing.view", plaatsing):
-        return {}
-    today = timezone.localdate()
-    items = [weergave(stap, today) for stap in plaatsing.ontwikkelstappen.all()]
-    return {
-        "plaatsing": plaatsing,
-        "actief": [i for i in items if i.stap.status != Status.GEHAALD],
-        "gehaald": [i for i in items if i.stap.status == Status.GEHAALD],
-        "can_change": access.can(user, "plaatsing.ontwikkeling", plaatsing),
-        "can_trend": access.can(user, "plaatsing.monitoring", plaatsing),
-        "can_plan": access.can(user, "plaatsing.change", plaatsing),
-        "opbouw": opbouw(list(plaatsing.opbouw.all()), plaatsing.contract_uren, today),
-        "fase_d": plaatsing.traject.phase == Phase.DUURZAAM,
-        "handreikingen": HANDREIKINGEN,
-    }

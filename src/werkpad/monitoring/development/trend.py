@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from werkpad.placements.chart import SCRIPT, style
 
-from . import signals
-from .models import CheckInMoment, KandidaatCheckIn, LeidinggevendeCheckIn
+from ..models import CheckInMoment, KandidaatCheckIn, LeidinggevendeCheckIn
+from ..rules import engine
 
 # blue, orange-red, green, purple for the candidate's answers; grey for the supervisor
 STYLE = style(("#1f5fa8", "#b5412f", "#1b7f4b", "#7a4fa8", "#5b6473"))
@@ -125,8 +125,8 @@ def _gemist(
     if not open_dates:
         return []
     loose = sorted((c.as_signal() for c in checkins if not c.moment_id), key=lambda c: c.date)
-    tolerance = signals.default_rules().tolerance
-    decided = dict(signals.missed_dates(loose, open_dates, today, tolerance))
+    tolerance = engine.default_rules().tolerance
+    decided = dict(engine.missed_dates(loose, open_dates, today, tolerance))
     result = []
     for d in open_dates:
         if d not in decided:

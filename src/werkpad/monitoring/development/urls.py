@@ -1,6 +1,9 @@
+"""Development steps and the trend (included in `werkpad.monitoring.urls`, namespace
+`monitoring`)."""
+
 from django.urls import path
 
-from . import views_ontwikkeling as views
+from . import views
 
 urlpatterns = [
     path("plaatsing/<int:pk>/trend/", views.trend_view, name="trend"),

@@ -1,5 +1,5 @@
 """The trend of a placement and the development steps. Views stay thin: access through
-`werkpad.access`, rules in `ontwikkeling` and `trend`."""
+`werkpad.access`, rules and writes in `service` and `trend`."""
 
 from __future__ import annotations
 
@@ -14,16 +14,17 @@ from django.views.decorators.http import require_POST
 from werkpad import access
 from werkpad.audit.trail import log_read
 from werkpad.placements import chart as uren_chart
+from werkpad.placements.policy import plaatsing_or_404
 
-from . import ontwikkeling, trend
-from .forms_ontwikkeling import OntwikkelstapForm
-from .models import CheckInMoment, Ontwikkelstap
+from ..models import CheckInMoment, Ontwikkelstap
+from . import service, trend
+from .forms import OntwikkelstapForm
 
 
 def trend_view(request: HttpRequest, pk: int) -> HttpResponse:
     """The check-in answers and the hours over time, as charts with the same numbers in
     tables."""
-    plaatsing = access.plaatsing_or_404(request.user, pk, "plaatsing.monitoring")
+    plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.monitoring")
     today = timezone.localdate()
     momenten = plaatsing.checkin_momenten.filter(
         voor=CheckInMoment.Voor.KANDIDAAT, datum__lt=today, ingevuld_op__isnull=True
@@ -53,7 +54,7 @@ def trend_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def ontwikkelstap_new(request: HttpRequest, pk: int) -> HttpResponse:
-    plaatsing = access.plaatsing_or_404(request.user, pk, "plaatsing.ontwikkeling")
+    plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.ontwikkeling")
     return _form(request, plaatsing, Ontwikkelstap(plaatsing=plaatsing, created_by=request.user))
 
 
@@ -70,11 +71,11 @@ def ontwikkelstap_status(request: HttpRequest, pk: int) -> HttpResponse:
     HTMX swaps the step; without JS it goes back to the page."""
     stap, plaatsing = _stap_or_404(request, pk)
     if request.POST.get("kleine_stap") == "gedaan":
-        error = ontwikkeling.mark_kleine_stap(stap, request.user)
+        error = service.mark_small_step(stap, request.user)
     else:
-        error = ontwikkeling.set_status(stap, request.POST.get("status", ""), request.user)
+        error = service.set_status(stap, request.POST.get("status", ""), request.user)
     if request.htmx:
-        context = {"item": ontwikkeling.weergave(stap), "can_change": True, "error": error}
+        context = {"item": service.weergave(stap), "can_change": True, "error": error}
         return render(request, "monitoring/ontwikkelstap_item.html", context)
     if error:
         messages.error(request, error)
@@ -88,7 +89,7 @@ def _stap_or_404(request: HttpRequest, pk: int):
     """The step and its placement, when the user may change its steps (404 when the user
     does not see the placement, 403 when they see it but may not change)."""
     stap = get_object_or_404(Ontwikkelstap, pk=pk)
-    plaatsing = access.plaatsing_or_404(request.user, stap.plaatsing_id, "plaatsing.ontwikkeling")
+    plaatsing = plaatsing_or_404(request.user, stap.plaatsing_id, "plaatsing.ontwikkeling")
     stap.plaatsing = plaatsing
     return stap, plaatsing
 
@@ -101,9 +102,7 @@ def _form(request: HttpRequest, plaatsing, stap: Ontwikkelstap) -> HttpResponse:
     adding = stap.pk is None
     form = OntwikkelstapForm(request.POST or None, instance=stap, plaatsing=plaatsing)
     if request.method == "POST" and form.is_valid():
-        stap = form.save(commit=False)
-        stap.updated_by = request.user
-        stap.save()
+        stap = service.save_step(stap, request.user, form.cleaned_data)
         messages.success(
             request,
             _("De ontwikkelstap is toegevoegd.")
@@ -116,6 +115,6 @@ def _form(request: HttpRequest, plaatsing, stap: Ontwikkelstap) -> HttpResponse:
         "form": form,
         "stap": None if adding else stap,
         "heading": _("Nieuwe ontwikkelstap") if adding else _("Ontwikkelstap bijwerken"),
-        "handreikingen": ontwikkeling.HANDREIKINGEN,
+        "handreikingen": service.HANDREIKINGEN,
     }
     return render(request, "monitoring/ontwikkelstap_form.html", context)

@@ -1,5 +1,5 @@
 """Forms for three-party meetings. Messages are plain Dutch at the field and everything typed is
-kept; the rules themselves are in `driegesprek.py`."""
+kept; the rules themselves are in `service.py`."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from werkpad.formfields import DateInput
 from werkpad.placements.models import Plaatsing
 from werkpad.trajects.models import Betrokkene
 
-from . import driegesprek
-from .models import Driegesprek
+from ..models import Driegesprek
+from . import service
+from .ics import local_tz
 
 AGENDA_MAX_ITEMS = 30
 AGENDA_ITEM_MAX = 300
@@ -84,7 +85,7 @@ class DriegesprekForm(forms.Form):
         self.plaatsing = plaatsing
         self.instance = instance
         if instance is not None and "initial" not in kw:
-            start = instance.begint_om.astimezone(driegesprek.local_tz())
+            start = instance.begint_om.astimezone(local_tz())
             kw["initial"] = {
                 "datum": start.date(),
                 "tijd": start.time().replace(second=0, microsecond=0),
@@ -124,7 +125,7 @@ class DriegesprekForm(forms.Form):
         datum, tijd = data.get("datum"), data.get("tijd")
         if datum is None or tijd is None:
             return data
-        start = driegesprek.begint_om(datum, tijd)
+        start = service.starts_at(datum, tijd)
         unchanged = self.instance is not None and start == self.instance.begint_om
         now = timezone.now()
         if start <= now and not unchanged:
@@ -136,7 +137,7 @@ class DriegesprekForm(forms.Form):
                     "latere datum of tijd."
                 ),
             )
-        elif start > now + driegesprek.MAX_AHEAD:
+        elif start > now + service.MAX_AHEAD:
             self.add_error("datum", _("Plan een driegesprek hooguit een jaar vooruit."))
         data["begint_om"] = start
         return data
@@ -216,11 +217,9 @@ AfspraakFormSet = forms.formset_factory(AfspraakRegelForm, extra=3, max_num=20, 
 
 
 def afspraak_formset(data, plaatsing: Plaatsing) -> forms.BaseFormSet:
-    order = Case(
-        *(When(party=p, then=Value(i)) for i, p in enumerate(driegesprek.AFSPRAAK_PARTIES))
-    )
+    order = Case(*(When(party=p, then=Value(i)) for i, p in enumerate(service.AFSPRAAK_PARTIES)))
     betrokkenen = (
-        plaatsing.traject.betrokkenen.filter(party__in=driegesprek.AFSPRAAK_PARTIES)
+        plaatsing.traject.betrokkenen.filter(party__in=service.AFSPRAAK_PARTIES)
         .select_related("user")
         .order_by(order, "pk")
     )

@@ -1,7 +1,8 @@
 """Three-party meetings (driegesprekken, note 56): the candidate, the supervisor and the coach
 talk about how the work goes. The rules live here: the proposed agenda, planning, changing and
-cancelling (each change raises the iCalendar SEQUENCE), the minutes with their agreements, the
-.ics invitation and the panel on the placement page. The views only call these functions.
+cancelling (each change raises the iCalendar SEQUENCE), the minutes with their agreements and
+mailing the invitation (the .ics itself is made in `ics.py`, the placement page's panel in
+`panel.py`). The views only call these functions.
 
 The agenda is seen by everyone who sees the placement, the employer's people included. So the
 proposal only names signals from the check-ins when the candidate shares "checkins" with every
@@ -13,27 +14,26 @@ from __future__ import annotations
 import datetime
 import hashlib
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress
 
-from werkpad import access
 from werkpad.accounts.models import User
+from werkpad.employers.policy import EMPLOYER_STAFF
+from werkpad.instruments.policy import current_sharing
 from werkpad.placements.models import EMPLOYER_PARTIES, OpbouwStap, Plaatsing
 from werkpad.route.models import Party, Phase
 from werkpad.text import date_text, hours_text
 from werkpad.trajects.models import Afspraak, Betrokkene, TrajectMilestone
 
-from .models import Driegesprek, MonitoringSchema, Niveau, Ontwikkelstap
+from ..models import Driegesprek, MonitoringSchema, Niveau, Ontwikkelstap
+from . import ics
+from .ics import local_tz
 
-PRODID = "-//Werkpad//Driegesprek//NL"
 # the parties around the table whose milestones and agreements the agenda may name; the
 # candidate's own milestones (crisis card, recovery plan) stay out: the supervisor sees the
 # agenda, and those belong to the candidate's own record
@@ -42,14 +42,8 @@ AGREEMENT_PARTIES = [Party.KANDIDAAT, *AGENDA_PARTIES]
 # who an agreement from the minutes can be for: candidate, supervisor, coach, HR
 AFSPRAAK_PARTIES = [Party.KANDIDAAT, Party.LEIDINGGEVENDE, Party.BEGELEIDING, Party.WERKGEVER]
 MAX_MILESTONE_ITEMS = 6
-PANEL_PAST = 5
 # how far ahead a meeting can be planned
 MAX_AHEAD = datetime.timedelta(days=366)
-
-
-def local_tz() -> ZoneInfo:
-    """The time zone of the meetings: the site's (Europe/Amsterdam)."""
-    return ZoneInfo(settings.TIME_ZONE)
 
 
 def _local_date(value: datetime.datetime) -> str:
@@ -75,19 +69,19 @@ def checkins_shared_with_employer(plaatsing: Plaatsing) -> bool:
     see this placement (always the supervisor's party, and the parties of the employer's
     people with an account)? The same sharing that decides `plaatsing.monitoring`."""
     kandidaat = plaatsing.traject.kandidaat
-    sharing = access.current_sharing(kandidaat)
+    sharing = current_sharing(kandidaat)
     if sharing is None:
         return False
     parties = {Party.LEIDINGGEVENDE}
     parties |= set(
         Betrokkene.objects.filter(
-            traject_id=plaatsing.traject_id, user__role__in=access.EMPLOYER_STAFF
+            traject_id=plaatsing.traject_id, user__role__in=EMPLOYER_STAFF
         ).values_list("party", flat=True)
     )
     return all("checkins" in sharing.categories_for(party) for party in parties)
 
 
-def agenda_voorstel(plaatsing: Plaatsing, today: datetime.date | None = None) -> list[str]:
+def propose_agenda(plaatsing: Plaatsing, today: datetime.date | None = None) -> list[str]:
     """A proposed agenda, one item per line, for the coach to edit. Costs a fixed number of
     queries."""
     today = today or timezone.localdate()
@@ -194,7 +188,7 @@ def _opbouw_item(plaatsing: Plaatsing, steps: list[OpbouwStap], today: datetime.
     }
 
 
-def voorstel(plaatsing: Plaatsing) -> dict:
+def propose_meeting(plaatsing: Plaatsing) -> dict:
     """Initial values for the planning form: next week at ten, 45 minutes, at the job's
     location, with the proposed agenda."""
     return {
@@ -202,7 +196,7 @@ def voorstel(plaatsing: Plaatsing) -> dict:
         "tijd": datetime.time(10, 0),
         "duur_minuten": 45,
         "locatie": default_locatie(plaatsing),
-        "agenda": "\n".join(agenda_voorstel(plaatsing)),
+        "agenda": "\n".join(propose_agenda(plaatsing)),
     }
 
 
@@ -211,12 +205,12 @@ def voorstel(plaatsing: Plaatsing) -> dict:
 PLAN_FIELDS = ("begint_om", "duur_minuten", "locatie", "agenda")
 
 
-def begint_om(datum: datetime.date, tijd: datetime.time) -> datetime.datetime:
+def starts_at(datum: datetime.date, tijd: datetime.time) -> datetime.datetime:
     """A date and a clock time in Amsterdam as one moment."""
     return datetime.datetime.combine(datum, tijd, tzinfo=local_tz())
 
 
-def plan(plaatsing: Plaatsing, by: User, **fields) -> Driegesprek:
+def plan_meeting(plaatsing: Plaatsing, by: User, **fields) -> Driegesprek:
     """A new meeting (SEQUENCE 0)."""
     gesprek = Driegesprek(plaatsing=plaatsing, created_by=by)
     for name in PLAN_FIELDS:
@@ -226,7 +220,7 @@ def plan(plaatsing: Plaatsing, by: User, **fields) -> Driegesprek:
     return gesprek
 
 
-def wijzigen(gesprek: Driegesprek, **fields) -> bool:
+def change_meeting(gesprek: Driegesprek, **fields) -> bool:
     """Change date, time, length, place or agenda. A real change raises the SEQUENCE so that
     calendars replace the old invitation. Returns whether anything changed."""
     if gesprek.status != Driegesprek.Status.GEPLAND:
@@ -242,7 +236,7 @@ def wijzigen(gesprek: Driegesprek, **fields) -> bool:
     return True
 
 
-def afzeggen(gesprek: Driegesprek) -> None:
+def cancel_meeting(gesprek: Driegesprek) -> None:
     """Cancel: status afgezegd and a new SEQUENCE (the invitation becomes a cancellation)."""
     if gesprek.status != Driegesprek.Status.GEPLAND:
         raise ValidationError(_("Alleen een gepland driegesprek kun je afzeggen."))
@@ -251,7 +245,7 @@ def afzeggen(gesprek: Driegesprek) -> None:
     gesprek.save(update_fields=["status", "volgnummer", "updated_at"])
 
 
-def verslag_problem(gesprek: Driegesprek, now: datetime.datetime | None = None) -> str:
+def minutes_problem(gesprek: Driegesprek, now: datetime.datetime | None = None) -> str:
     """Why no minutes can be written now ('' when they can)."""
     now = now or timezone.now()
     if gesprek.status == Driegesprek.Status.AFGEZEGD:
@@ -265,12 +259,12 @@ def verslag_problem(gesprek: Driegesprek, now: datetime.datetime | None = None) 
 
 
 @transaction.atomic
-def verslag_opslaan(
+def save_minutes(
     gesprek: Driegesprek, by: User, verslag: str, afspraken: list[dict]
 ) -> list[Afspraak]:
     """Save the minutes, mark the meeting as held and record the new agreements on the
     traject (and its timeline)."""
-    problem = verslag_problem(gesprek)
+    problem = minutes_problem(gesprek)
     if problem:
         raise ValidationError(problem)
     gesprek.verslag = verslag.strip()
@@ -372,89 +366,6 @@ def deelnemers(gesprek: Driegesprek) -> Deelnemers:
     )
 
 
-# --- iCalendar --------------------------------------------------------------------------------
-
-
-def ics(
-    gesprek: Driegesprek,
-    *,
-    link: str = "",
-    met_agenda: bool = True,
-    mensen: Deelnemers | None = None,
-    stamp: datetime.datetime | None = None,
-) -> str:
-    """The meeting as an iCalendar file (RFC 5545/5546): METHOD REQUEST, or CANCEL once
-    cancelled; times in Europe/Amsterdam with their VTIMEZONE; SEQUENCE = volgnummer.
-    `met_agenda=False` (for e-mail) leaves the agenda out and points to Werkpad."""
-    mensen = mensen or deelnemers(gesprek)
-    tz = local_tz()
-    start, end = gesprek.begint_om.astimezone(tz), gesprek.eindigt_om.astimezone(tz)
-    cancelled = gesprek.status == Driegesprek.Status.AFGEZEGD
-    calendar = Calendar()
-    calendar.prodid = PRODID
-    calendar.version = "2.0"
-    calendar.method = "CANCEL" if cancelled else "REQUEST"
-    attendees = [
-        vCalAddress.new(
-            p.email,
-            cn=p.roepnaam if p.rol == "kandidaat" else p.naam,
-            cutype="INDIVIDUAL",
-            role="CHAIR" if p.rol == "begeleider" else "REQ-PARTICIPANT",
-            partstat="ACCEPTED" if p.rol == "begeleider" else "NEEDS-ACTION",
-            rsvp=p.rol != "begeleider",
-        )
-        for p in mensen.all
-        if p.email
-    ]
-    organizer = None
-    if mensen.coach is not None and mensen.coach.email:
-        organizer = vCalAddress.new(mensen.coach.email, cn=str(mensen.coach))
-    event = Event.new(
-        uid=f"{gesprek.uid}@werkpad",
-        stamp=stamp or timezone.now().astimezone(datetime.UTC),
-        start=start,
-        end=end,
-        summary=summary(gesprek),
-        location=gesprek.locatie or None,
-        description=beschrijving(gesprek, link=link, met_agenda=met_agenda),
-        organizer=organizer,
-        attendees=attendees,
-        sequence=gesprek.volgnummer,
-        status="CANCELLED" if cancelled else "CONFIRMED",
-        url=link or None,
-    )
-    calendar.add_component(event)
-    calendar.add_missing_timezones(
-        first_date=datetime.date(start.year, 1, 1),
-        last_date=datetime.date(end.year + 2, 1, 1),
-    )
-    return calendar.to_ical().decode("utf-8")
-
-
-def summary(gesprek: Driegesprek) -> str:
-    return _("Driegesprek %(naam)s") % {"naam": gesprek.plaatsing.traject.kandidaat.first_name}
-
-
-def beschrijving(gesprek: Driegesprek, *, link: str = "", met_agenda: bool = True) -> str:
-    lines = []
-    if gesprek.status == Driegesprek.Status.AFGEZEGD:
-        lines += [_("Dit driegesprek gaat niet door."), ""]
-    if met_agenda and gesprek.agenda:
-        lines.append(_("Agenda:"))
-        lines += [f"- {item}" for item in gesprek.agenda]
-    else:
-        lines.append(_("Agenda: zie Werkpad"))
-    if link:
-        lines.append(link)
-    return "\n".join(lines)
-
-
-def ics_bestandsnaam(gesprek: Driegesprek) -> str:
-    naam = slugify(gesprek.plaatsing.traject.kandidaat.first_name) or "werkpad"
-    day = gesprek.begint_om.astimezone(local_tz())
-    return f"driegesprek-{naam}-{day:%Y-%m-%d}.ics"
-
-
 # --- sending the invitation -------------------------------------------------------------------
 
 
@@ -474,7 +385,7 @@ def mail_sleutel(gesprek: Driegesprek, email: str) -> str:
     return f"driegesprek:{gesprek.pk}:v{gesprek.volgnummer}:{digest}"
 
 
-def verzend_problem(gesprek: Driegesprek, now: datetime.datetime | None = None) -> str:
+def invitation_problem(gesprek: Driegesprek, now: datetime.datetime | None = None) -> str:
     """Why the invitation cannot be mailed now ('' when it can)."""
     now = now or timezone.now()
     if gesprek.status == Driegesprek.Status.GEHOUDEN:
@@ -487,21 +398,21 @@ def verzend_problem(gesprek: Driegesprek, now: datetime.datetime | None = None) 
     return ""
 
 
-def uitnodiging_versturen(gesprek: Driegesprek) -> Verzending:
+def send_invitation(gesprek: Driegesprek) -> Verzending:
     """Mail the invitation (or the cancellation) as .ics to the three, where an address is
     known. The mail and its .ics carry no agenda and no health data: a first name, the time,
     the place and a link into Werkpad."""
-    from werkpad.notifications.service import absolute_url, mail
+    from werkpad.notifications.service import absolute_url, queue_mail
 
     link = absolute_url(reverse("monitoring:driegesprek_detail", args=[gesprek.pk]))
-    problem = verzend_problem(gesprek)
+    problem = invitation_problem(gesprek)
     if problem:
         raise ValidationError(problem)
     mensen = deelnemers(gesprek)
     result = Verzending()
     cancelled = gesprek.status == Driegesprek.Status.AFGEZEGD
     with translation.override(settings.LANGUAGE_CODE):
-        bestand = ics(gesprek, link=link, met_agenda=False, mensen=mensen)
+        bestand = ics.render(gesprek, mensen, link=link, met_agenda=False)
         mimetype = f"text/calendar; method={'CANCEL' if cancelled else 'REQUEST'}"
         seen: set[str] = set()
         for persoon in mensen.all:
@@ -512,12 +423,12 @@ def uitnodiging_versturen(gesprek: Driegesprek) -> Verzending:
                 continue
             seen.add(persoon.email.casefold())
             onderwerp, tekst = _mail_text(gesprek, persoon, link, cancelled)
-            bericht = mail(
+            bericht = queue_mail(
                 persoon.email,
                 onderwerp=onderwerp,
                 tekst=tekst,
                 sleutel=mail_sleutel(gesprek, persoon.email),
-                bijlage=(ics_bestandsnaam(gesprek), bestand, mimetype),
+                bijlage=(ics.filename(gesprek), bestand, mimetype),
             )
             (result.verstuurd if bericht is not None else result.al_verstuurd).append(persoon)
     return result
@@ -547,7 +458,7 @@ def _mail_text(gesprek: Driegesprek, persoon: Deelnemer, link: str, cancelled: b
     return onderwerp, tekst % values
 
 
-def met_verzendstatus(gesprek: Driegesprek, mensen: Deelnemers) -> list[tuple[Deelnemer, bool]]:
+def with_send_status(gesprek: Driegesprek, mensen: Deelnemers) -> list[tuple[Deelnemer, bool]]:
     """Each participant with whether this version's invitation was mailed to them (one
     query)."""
     from werkpad.notifications.models import Bericht
@@ -559,30 +470,3 @@ def met_verzendstatus(gesprek: Driegesprek, mensen: Deelnemers) -> list[tuple[De
         else []
     )
     return [(p, bool(p.email) and keys[p.email] in sent) for p in mensen.all]
-
-
-# --- the placement page -----------------------------------------------------------------------
-
-
-def plaatsing_panel(user: User, plaatsing: Plaatsing) -> dict:
-    """Context for `monitoring/_driegesprek_panel.html` ({} shows nothing): the next meeting
-    with its .ics, the earlier ones with their minutes, and for the coach the button to plan
-    one. One query, however many meetings there are."""
-    if not access.can(user, "plaatsing.view", plaatsing):
-        return {}
-    now = timezone.now()
-    gesprekken = list(plaatsing.driegesprekken.all())  # newest first
-    komend = sorted(
-        (g for g in gesprekken if g.status == Driegesprek.Status.GEPLAND and g.eindigt_om >= now),
-        key=lambda g: g.begint_om,
-    )
-    eerder = [g for g in gesprekken if g not in komend]
-    return {
-        "plaatsing": plaatsing,
-        "volgende": komend[0] if komend else None,
-        "later": komend[1:],
-        "eerder": eerder[:PANEL_PAST],
-        "meer_eerder": max(0, len(eerder) - PANEL_PAST),
-        "can_plan": access.can(user, "plaatsing.driegesprek", plaatsing)
-        and not plaatsing.traject.is_closed,
-    }

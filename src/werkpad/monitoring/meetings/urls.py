@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_driegesprek as views
+from . import views
 
 urlpatterns = [
     path("plaatsing/<int:pk>/driegesprekken/nieuw/", views.new, name="driegesprek_new"),

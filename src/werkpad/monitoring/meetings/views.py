@@ -1,6 +1,7 @@
-"""Views for three-party meetings. Thin: access through `werkpad.access`, rules in
-`driegesprek.py`. Planning, changing, cancelling, mailing and the minutes are for the coach
-(`plaatsing.driegesprek`); everyone who sees the placement sees the meeting."""
+"""Views for three-party meetings. Thin: access through `werkpad.access`, rules and writes in
+`service.py`, the calendar file in `ics.py`. Planning, changing, cancelling, mailing and the
+minutes are for the coach (`plaatsing.driegesprek`); everyone who sees the placement sees the
+meeting."""
 
 from __future__ import annotations
 
@@ -15,20 +16,22 @@ from django.views.decorators.http import require_POST
 
 from werkpad import access
 from werkpad.audit.trail import log_read
+from werkpad.placements.policy import plaatsing_or_404
 
-from . import driegesprek
-from .forms_driegesprek import DriegesprekForm, VerslagForm, afspraak_formset, nieuwe_afspraken
-from .models import Driegesprek
+from ..models import Driegesprek
+from . import ics as calendar
+from . import service
+from .forms import DriegesprekForm, VerslagForm, afspraak_formset, nieuwe_afspraken
 
 
 def new(request: HttpRequest, pk: int) -> HttpResponse:
-    plaatsing = access.plaatsing_or_404(request.user, pk, "plaatsing.driegesprek")
+    plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.driegesprek")
     if request.method == "POST":
         form = DriegesprekForm(request.POST, plaatsing=plaatsing)
     else:
-        form = DriegesprekForm(plaatsing=plaatsing, initial=driegesprek.voorstel(plaatsing))
+        form = DriegesprekForm(plaatsing=plaatsing, initial=service.propose_meeting(plaatsing))
     if request.method == "POST" and form.is_valid():
-        gesprek = driegesprek.plan(plaatsing, request.user, **form.plan_fields())
+        gesprek = service.plan_meeting(plaatsing, request.user, **form.plan_fields())
         messages.success(
             request,
             _("Het driegesprek is gepland. Stuur de uitnodiging of zet hem zelf in je agenda."),
@@ -40,19 +43,19 @@ def new(request: HttpRequest, pk: int) -> HttpResponse:
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     gesprek = _gesprek_or_404(request, pk)
-    mensen = driegesprek.deelnemers(gesprek)
+    mensen = service.deelnemers(gesprek)
     coach = access.can(request.user, "plaatsing.driegesprek", gesprek.plaatsing)
     context = {
         "gesprek": gesprek,
         "plaatsing": gesprek.plaatsing,
         "kandidaat": gesprek.plaatsing.traject.kandidaat,
-        "mensen": driegesprek.met_verzendstatus(gesprek, mensen)
+        "mensen": service.with_send_status(gesprek, mensen)
         if coach
         else [(p, False) for p in mensen.all],
         "afspraken": gesprek.afspraken.select_related("who__user").order_by("due_date", "pk"),
         "can_change": coach and gesprek.status == Driegesprek.Status.GEPLAND,
-        "can_mail": coach and not driegesprek.verzend_problem(gesprek),
-        "can_verslag": coach and not driegesprek.verslag_problem(gesprek),
+        "can_mail": coach and not service.invitation_problem(gesprek),
+        "can_verslag": coach and not service.minutes_problem(gesprek),
         "is_coach": coach,
     }
     _log(request, gesprek)
@@ -67,7 +70,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     plaatsing = gesprek.plaatsing
     form = DriegesprekForm(request.POST or None, plaatsing=plaatsing, instance=gesprek)
     if request.method == "POST" and form.is_valid():
-        if driegesprek.wijzigen(gesprek, **form.plan_fields()):
+        if service.change_meeting(gesprek, **form.plan_fields()):
             messages.success(
                 request,
                 _(
@@ -91,7 +94,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     gesprek = _gesprek_or_404(request, pk, "plaatsing.driegesprek")
     try:
-        driegesprek.afzeggen(gesprek)
+        service.cancel_meeting(gesprek)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -106,11 +109,10 @@ def ics(request: HttpRequest, pk: int) -> HttpResponse:
     gesprek = _gesprek_or_404(request, pk)
     link = request.build_absolute_uri(reverse("monitoring:driegesprek_detail", args=[pk]))
     response = HttpResponse(
-        driegesprek.ics(gesprek, link=link), content_type="text/calendar; charset=utf-8"
+        calendar.render(gesprek, service.deelnemers(gesprek), link=link),
+        content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = content_disposition_header(
-        True, driegesprek.ics_bestandsnaam(gesprek)
-    )
+    response["Content-Disposition"] = content_disposition_header(True, calendar.filename(gesprek))
     _log(request, gesprek)
     return response
 
@@ -119,7 +121,7 @@ def ics(request: HttpRequest, pk: int) -> HttpResponse:
 def mail(request: HttpRequest, pk: int) -> HttpResponse:
     gesprek = _gesprek_or_404(request, pk, "plaatsing.driegesprek")
     try:
-        result = driegesprek.uitnodiging_versturen(gesprek)
+        result = service.send_invitation(gesprek)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -130,13 +132,13 @@ def mail(request: HttpRequest, pk: int) -> HttpResponse:
 def verslag(request: HttpRequest, pk: int) -> HttpResponse:
     gesprek = _gesprek_or_404(request, pk, "plaatsing.driegesprek")
     plaatsing = gesprek.plaatsing
-    problem = driegesprek.verslag_problem(gesprek)
+    problem = service.minutes_problem(gesprek)
     data = request.POST if request.method == "POST" and not problem else None
     form = VerslagForm(data, initial={"verslag": gesprek.verslag})
     formset = afspraak_formset(data, plaatsing)
     if data is not None and form.is_valid() and formset.is_valid():
         try:
-            created = driegesprek.verslag_opslaan(
+            created = service.save_minutes(
                 gesprek, request.user, form.cleaned_data["verslag"], nieuwe_afspraken(formset)
             )
         except ValidationError as error:
@@ -167,7 +169,7 @@ def _gesprek_or_404(request: HttpRequest, pk: int, action: str = "plaatsing.view
     gesprek = Driegesprek.objects.filter(pk=pk).first()
     if gesprek is None:
         raise Http404
-    gesprek.plaatsing = access.plaatsing_or_404(request.user, gesprek.plaatsing_id, action)
+    gesprek.plaatsing = plaatsing_or_404(request.user, gesprek.plaatsing_id, action)
     return gesprek
 
 
@@ -182,7 +184,7 @@ def _names(people) -> str:
     return ", ".join(f"{p.naam} ({p.label.lower()})" for p in people)
 
 
-def _report(request: HttpRequest, result: driegesprek.Verzending) -> None:
+def _report(request: HttpRequest, result: service.Verzending) -> None:
     if result.verstuurd:
         messages.success(
             request,

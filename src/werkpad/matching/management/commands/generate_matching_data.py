@@ -1,5 +1,5 @@
 """`manage.py generate_matching_data`: synthetic, clearly fake employers, jobs and candidates
-for measuring the matching engine (issue 4). Only for development and benchmarks.
+for measuring the matching engine. Only for development and benchmarks.
 
 Everything it makes is recognisable: employers are called "Synthetisch bedrijf <n>",
 candidates "Synthetisch Kandidaat <n>" with an e-mail address at synthetisch.invalid.

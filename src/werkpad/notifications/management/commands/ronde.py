@@ -29,7 +29,7 @@ class Command(BaseCommand):
             dag = datetime.date.fromisoformat(datum) if datum else timezone.localdate()
         except ValueError as error:
             raise CommandError(f"Geen geldige datum: {datum!r}. Schrijf JJJJ-MM-DD.") from error
-        resultaat = tasks.voer_ronde_uit(dag, opnieuw=True)
+        resultaat = tasks.run_round(dag, opnieuw=True)
         self.stdout.write(f"Dagelijkse ronde van {dag.isoformat()} uitgevoerd.")
         for onderdeel, telling in resultaat.items():
             regels = ", ".join(f"{k}: {v}" for k, v in telling.items()) or "niets te doen"

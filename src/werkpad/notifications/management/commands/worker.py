@@ -1,6 +1,6 @@
 """`manage.py worker`: the background worker of Werkpad. Sends e-mails (with retries) and
 queues the daily round once a day after 06:00. `--once` does one pass (for cron and tests).
-See docs/meldingen.md."""
+See docs/notifications.md."""
 
 from __future__ import annotations
 

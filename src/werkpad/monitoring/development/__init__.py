@@ -1,0 +1,1 @@
+"""Development steps (ontwikkelstappen) and the trend of a placement."""

@@ -1,0 +1,1 @@
+"""Three-party meetings (driegesprekken): planning, the .ics invitation and the minutes."""
