@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "werkpad.route",
     "werkpad.trajects",
     "werkpad.instruments",
-    "werkpad.portal",
+    "werkpad.pages",
     "werkpad.employers",
     "werkpad.matching",
     "werkpad.placements",
@@ -98,7 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "werkpad.accounts.context_processors.navigation",
+                "werkpad.pages.context_processors.navigation",
             ],
         },
     },
@@ -140,7 +140,7 @@ TASKS = {
     }
 }
 # Background work (e-mails, the daily round) runs in `manage.py worker`; links in e-mails
-# start with this address. See docs/meldingen.md.
+# start with this address. See docs/notifications.md.
 WERKPAD_BASE_URL = os.environ.get("WERKPAD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LANGUAGE_CODE = "nl"

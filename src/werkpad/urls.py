@@ -1,20 +1,28 @@
+"""The URLs of the whole site. Each app brings its own URLconf under its prefix; the composed
+pages of `werkpad.pages` join the namespaces of the apps whose data they show, so their names
+stay `trajects:detail`, `placements:detail` and `portal:home`."""
+
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from werkpad.trajects import views as traject_views
+from werkpad.pages import urls as pages
+from werkpad.placements import urls as placements
+from werkpad.trajects import urls as trajects
 
 urlpatterns = [
-    path("", traject_views.home, name="home"),
+    pages.home,
     path("account/", include("werkpad.accounts.urls")),
     path("route/", include("werkpad.route.urls")),
-    path("", include("werkpad.trajects.urls")),
+    path("", include((pages.traject_patterns + trajects.urlpatterns, "trajects"))),
     path("kandidaten/", include("werkpad.instruments.urls")),
-    path("mijn/", include("werkpad.portal.urls")),
+    path("mijn/", include((pages.portal_patterns, "portal"))),
     path("werkgevers/", include("werkpad.employers.urls")),
     path("matching/", include("werkpad.matching.urls")),
-    path("plaatsingen/", include("werkpad.placements.urls")),
+    path(
+        "plaatsingen/", include((pages.placement_patterns + placements.urlpatterns, "placements"))
+    ),
     path("monitoring/", include("werkpad.monitoring.urls")),
     path("meldingen/", include("werkpad.notifications.urls")),
     path("uitval/", include("werkpad.dropout.urls")),

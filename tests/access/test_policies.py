@@ -32,7 +32,7 @@ APPS_WITH_RULES = [
     "dropout",
     "notifications",
     "route",
-    "portal",
+    "pages",
     "audit",
 ]
 # the access package is in the base layer: of the project's own modules it may only know the

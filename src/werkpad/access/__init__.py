@@ -15,8 +15,10 @@ from django.http import Http404
 from .cache import caching, forget, remember
 from .cache import is_active as _caching
 from .registry import (
+    EVERY_ROLE,
     Action,
     allow,
+    allow_everyone,
     allow_roles,
     answer,
     ask,
@@ -29,6 +31,7 @@ from .registry import (
 from .rules import EVERYTHING, NEVER, NOTHING, Predicate, any_of, has_role, user_is
 
 __all__ = [
+    "EVERY_ROLE",
     "EVERYTHING",
     "NEVER",
     "NOTHING",
@@ -36,6 +39,7 @@ __all__ = [
     "Predicate",
     "active",
     "allow",
+    "allow_everyone",
     "allow_roles",
     "answer",
     "any_of",
@@ -64,7 +68,7 @@ def can(user, action: str, obj=None) -> bool:
         return False
     if obj is None:
         roles = role_rule(action)
-        return roles is not None and user.role in roles
+        return roles is not None and (user.role in roles or EVERY_ROLE in roles)
     rule = object_rule(action, obj)
     if rule is None:
         return False

@@ -50,6 +50,15 @@ _object_rules: dict[str, dict[type, ObjectRule]] = {}
 _answers: dict[str, Callable[..., Any]] = {}
 
 
+EVERY_ROLE = "*"  # in a role rule: every active user, whatever their role
+
+
+def allow_everyone(action: str) -> None:
+    """Register the object-less `action` for every active user (their own inbox, the route
+    catalogue), without the owning app having to know the list of roles."""
+    allow_roles(action, {EVERY_ROLE})
+
+
 def allow_roles(action: str, roles: Iterable[str]) -> None:
     """Register the roles that may do the object-less `action`."""
     roles = frozenset(roles)

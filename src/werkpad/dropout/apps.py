@@ -1,3 +1,6 @@
+"""The dropout app (label `uitval`): its access rules, audit, the end of an episode when a
+traject closes, and its panels on the traject and placement pages."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,9 +11,26 @@ class DropoutConfig(AppConfig):
     verbose_name = _("Uitval")
 
     def ready(self) -> None:
-        from . import policy
+        from werkpad import panels
+
+        from . import panel, policy
 
         policy.register()  # this app's access rules
+        panels.register(
+            "traject",
+            "uitval",
+            panel.traject_panel,
+            template="dropout/_traject_panel.html",
+            slot="top",
+        )
+        panels.register(
+            "plaatsing",
+            "uitval",
+            panel.plaatsing_panel,
+            template="dropout/_plaatsing_panel.html",
+            slot="top",
+            order=10,
+        )
 
         from django.db.models.signals import post_save
 

@@ -1,3 +1,6 @@
+"""The monitoring app: its access rules, audit, a check-in rhythm for every new placement, and
+its panels on the placement page and the portal."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,9 +10,43 @@ class MonitoringConfig(AppConfig):
     verbose_name = _("Monitoring")
 
     def ready(self) -> None:
+        from werkpad import panels
+
         from . import policy
+        from .checkins import panel as checkins
+        from .development import panel as development
+        from .meetings import panel as meetings
 
         policy.register()  # this app's access rules
+        panels.register(
+            "plaatsing",
+            "monitoring",
+            checkins.plaatsing_panel,
+            template="monitoring/_panel.html",
+            slot="top",
+            order=20,
+        )
+        panels.register(
+            "plaatsing",
+            "ontwikkeling",
+            development.plaatsing_panel,
+            template="monitoring/_ontwikkeling_panel.html",
+            slot="main",
+        )
+        panels.register(
+            "plaatsing",
+            "driegesprekken",
+            meetings.plaatsing_panel,
+            template="monitoring/_driegesprek_panel.html",
+            slot="side",
+        )
+        panels.register(
+            "portal",
+            "checkin",
+            checkins.portal_checkin,
+            template="monitoring/_portal_checkin.html",
+            slot="top",
+        )
 
         from werkpad.audit.trail import track
 

@@ -12,21 +12,15 @@ from django.utils.translation import gettext as _
 
 from werkpad import access
 from werkpad.audit.trail import log_read
-from werkpad.dropout import panels as uitval_panels
 from werkpad.instruments.policy import Instrument
 from werkpad.matching.models import Matchgesprek
-from werkpad.monitoring.checkins import panel as monitoring_panels
-from werkpad.monitoring.development import panel as ontwikkeling_panels
-from werkpad.monitoring.meetings import panel as driegesprek_panels
 from werkpad.trajects.models import Traject
-from werkpad.trajects.policy import changeable_ids, milestones_visible, trajects_for
+from werkpad.trajects.policy import trajects_for
 
-from . import chart, service
+from . import service
 from .forms import OpbouwFormSet, PlaatsingForm, PlansForm, UrenFormSet
-from .models import EMPLOYER_PARTIES, Plaatsing
+from .models import Plaatsing
 from .policy import plaatsing_or_404, plaatsingen_for
-
-PHASES = ["c", "d", "e"]  # the milestones a placement page shows: from the start onwards
 
 
 def mine(request: HttpRequest) -> HttpResponse:
@@ -74,41 +68,6 @@ def create(request: HttpRequest, mid: int) -> HttpResponse:
         "problems": [] if form.is_bound else form.instance.start_problems(),
     }
     return render(request, "placements/create.html", context)
-
-
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plaatsing = plaatsing_or_404(request.user, pk)
-    traject = plaatsing.traject
-    steps = list(plaatsing.opbouw.all())
-    milestones = list(
-        milestones_visible(request.user, traject)
-        .filter(route_milestone__party__in=EMPLOYER_PARTIES, route_milestone__phase__in=PHASES)
-        .select_related("route_milestone", "owner__user")
-    )
-    context = {
-        "plaatsing": plaatsing,
-        "traject": traject,
-        "kandidaat": traject.kandidaat,
-        "regelingen": plaatsing.regelingen.all(),
-        "steps": steps,
-        "chart": chart.svg(steps, plaatsing.contract_uren) if steps else "",
-        "milestones": milestones,
-        "editable": changeable_ids(request.user, milestones),
-        "can_change": access.can(request.user, "plaatsing.change", plaatsing),
-        "can_hours": access.can(request.user, "plaatsing.hours", plaatsing),
-        "show_instruments": access.can(request.user, "kandidaat.view", traject.kandidaat),
-        "is_self": traject.kandidaat.user_id == request.user.pk,
-        # the crisis card, one click away for everyone it is shared with (and printable there)
-        "crisiskaart": access.can(
-            request.user, "instrument.view", Instrument(traject.kandidaat, "crisiskaart")
-        ),
-        "monitoring": monitoring_panels.plaatsing_panel(request.user, plaatsing),
-        "ontwikkeling": ontwikkeling_panels.plaatsing_panel(request.user, plaatsing),
-        "driegesprekken": driegesprek_panels.plaatsing_panel(request.user, plaatsing),
-        "uitval": uitval_panels.plaatsing_panel(request.user, plaatsing),
-    }
-    log_read(request.user, plaatsing, detail="plaatsing")
-    return render(request, "placements/detail.html", context)
 
 
 def plans_edit(request: HttpRequest, pk: int) -> HttpResponse:

@@ -9,7 +9,6 @@ urlpatterns = [
     path("regie/", views.regie, name="regie"),
     path("kandidaten/nieuw/", views.register, name="register"),
     path("kandidaten/<int:kid>/gegevens/", views.kandidaat_edit, name="kandidaat_edit"),
-    path("trajecten/<int:pk>/", views.detail, name="detail"),
     path("trajecten/<int:pk>/mijlpalen/", views.milestones, name="milestones"),
     path("trajecten/<int:pk>/mijlpalen/<int:mid>/", views.milestone_edit, name="milestone_edit"),
     path(
@@ -17,7 +16,6 @@ urlpatterns = [
         views.milestone_status,
         name="milestone_status",
     ),
-    path("trajecten/<int:pk>/fase/", views.move, name="move"),
     path("trajecten/<int:pk>/afsluiten/", views.close, name="close"),
     path("trajecten/<int:pk>/betrokkenen/nieuw/", views.betrokkene_add, name="betrokkene_add"),
     path("trajecten/<int:pk>/afspraken/nieuw/", views.afspraak_add, name="afspraak_add"),

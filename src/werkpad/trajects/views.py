@@ -14,8 +14,6 @@ from django_tables2 import RequestConfig
 
 from werkpad import access
 from werkpad.audit.trail import log_read
-from werkpad.dropout import panels as uitval_panels
-from werkpad.dropout import service as uitval_service
 from werkpad.route.models import PARTY_ORDER, Party, Phase
 
 from . import selectors, service
@@ -27,12 +25,10 @@ from .forms import (
     KandidaatForm,
     MilestoneForm,
     NotitieForm,
-    PhaseMoveForm,
     TrajectOpenForm,
 )
 from .models import Traject, TrajectMilestone
 from .policy import (
-    afspraken_visible,
     caseload_trajects,
     changeable_ids,
     coordinated_trajects,
@@ -50,20 +46,6 @@ QUICK_STATUSES = (
     TrajectMilestone.Status.BEZIG,
     TrajectMilestone.Status.KLAAR,
 )
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    """Send each user to the page their work starts from."""
-    user = request.user
-    if access.can(user, "caseload.view"):
-        return redirect("trajects:caseload")
-    if access.can(user, "regie.overview"):
-        return redirect("trajects:regie")
-    if access.can(user, "audit.view"):
-        return redirect("admin:index")
-    if access.can(user, "portal.view"):
-        return redirect("portal:home")
-    return redirect("trajects:mine")
 
 
 def caseload(request: HttpRequest) -> HttpResponse:
@@ -150,48 +132,6 @@ def kandidaat_edit(request: HttpRequest, kid: int) -> HttpResponse:
     )
 
 
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    traject = traject_or_404(request.user, pk)
-    full = access.can(request.user, "traject.view_full", traject)
-    milestones = list(
-        milestones_visible(request.user, traject).select_related("route_milestone", "owner__user")
-    )
-    progress = _progress(milestones)
-    current_open = [m for m in milestones if m.route_milestone.phase == traject.phase and m.is_open]
-    afspraken = list(
-        afspraken_visible(request.user, traject).select_related(
-            "who__user", "milestone__route_milestone"
-        )
-    )
-    kinds = timeline_kinds_visible(request.user, traject)
-    context = {
-        "traject": traject,
-        "full": full,
-        "progress": progress,
-        "current_open": current_open,
-        "afspraken": afspraken,
-        "betrokkenen": _betrokkenen_by_party(traject) if full else None,
-        "transitions": traject.transitions.select_related("by") if full else None,
-        "timeline": _timeline(traject, kinds)[:8],
-        "show_reasons": access.can(request.user, "traject.reasons", traject),
-        "can_move": access.can(request.user, "traject.move", traject),
-        "can_add_betrokkene": access.can(request.user, "betrokkene.add", traject),
-        "can_add_afspraak": access.can(request.user, "afspraak.add", traject),
-        "can_add_note": access.can(request.user, "journal.add", traject),
-        "show_instruments": access.can(request.user, "kandidaat.view", traject.kandidaat),
-        "can_invite": access.can(request.user, "kandidaat.invite", traject)
-        and not traject.kandidaat.user_id,
-        "editable": changeable_ids(request.user, milestones),
-        "afspraken_editable": changeable_ids(request.user, afspraken),
-        "plaatsingen": access.scope(request.user, "plaatsing.view")
-        .filter(traject=traject)
-        .select_related("functie__werkgever__organisation"),
-        "uitval": uitval_panels.traject_panel(request.user, traject),
-    }
-    log_read(request.user, traject, detail="trajectpagina")
-    return render(request, "trajects/detail.html", context)
-
-
 def milestones(request: HttpRequest, pk: int) -> HttpResponse:
     """All milestones of the traject (as far as visible), by phase and party."""
     traject = traject_or_404(request.user, pk)
@@ -262,32 +202,6 @@ def milestone_status(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
     if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)
     return redirect("trajects:detail", pk=traject.pk)
-
-
-def move(request: HttpRequest, pk: int) -> HttpResponse:
-    """The generic phase move. Into and out of dropout (phase e) goes through the dropout
-    pages; this page links to them."""
-    traject = traject_or_404(request.user, pk, "traject.move")
-    episode = uitval_service.open_episode(traject) if traject.phase == Phase.UITVAL else None
-    form = PhaseMoveForm(request.POST or None, traject=traject, back_via_uitval=bool(episode))
-    if request.method == "POST" and episode is None and form.is_valid():
-        traject.move_to(form.cleaned_data["to_phase"], request.user, form.cleaned_data["reason"])
-        messages.success(
-            request,
-            _("Het traject staat nu in de fase %(phase)s.")
-            % {"phase": traject.get_phase_display()},
-        )
-        return redirect("trajects:detail", pk=traject.pk)
-    context = {
-        "traject": traject,
-        "form": form,
-        "heading": _("Fase wijzigen"),
-        "submit_label": _("Fase wijzigen"),
-        "uitval_episode": episode,
-        "can_report_uitval": traject.phase in uitval_service.REPORT_FROM
-        and access.can(request.user, "uitval.report", traject),
-    }
-    return render(request, "trajects/move.html", context)
 
 
 def close(request: HttpRequest, pk: int) -> HttpResponse:
@@ -365,7 +279,7 @@ def timeline(request: HttpRequest, pk: int) -> HttpResponse:
     """Notes, phase moves, milestone changes and agreements, newest first, paginated."""
     traject = traject_or_404(request.user, pk)
     kinds = timeline_kinds_visible(request.user, traject)
-    page = Paginator(_timeline(traject, kinds), TIMELINE_PAGE_SIZE).get_page(
+    page = Paginator(selectors.timeline_events(traject, kinds), TIMELINE_PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     log_read(request.user, traject, detail="tijdlijn")
@@ -400,43 +314,3 @@ def _changeable_milestone(request, pk: int, mid: int) -> tuple[Traject, TrajectM
 def _form_page(request, traject, form, heading: str, submit_label: str = "") -> HttpResponse:
     context = {"traject": traject, "form": form, "heading": heading, "submit_label": submit_label}
     return render(request, "trajects/form_page.html", context)
-
-
-def _timeline(traject: Traject, kinds: set[str] | None):
-    qs = traject.gebeurtenissen.select_related(
-        "actor",
-        "transition",
-        "milestone__route_milestone",
-        "afspraak__who__user",
-        "notitie",
-        "betrokkene__user",
-    )
-    if kinds is not None:
-        qs = qs.filter(kind__in=kinds)
-    return qs
-
-
-def _progress(milestones: list[TrajectMilestone]) -> dict:
-    """Done/total per phase and per party, from one list of milestones."""
-    per_phase = {p.value: {"phase": p, "done": 0, "total": 0} for p in Phase}
-    per_party: dict[str, dict] = {}
-    for m in milestones:
-        rm = m.route_milestone
-        party = per_party.setdefault(rm.party, {"party": Party(rm.party), "done": 0, "total": 0})
-        for bucket in (per_phase[rm.phase], party):
-            if m.status != TrajectMilestone.Status.NVT:
-                bucket["total"] += 1
-                bucket["done"] += m.status == TrajectMilestone.Status.KLAAR
-    for bucket in [*per_phase.values(), *per_party.values()]:
-        bucket["percent"] = round(100 * bucket["done"] / bucket["total"]) if bucket["total"] else 0
-    return {
-        "phases": list(per_phase.values()),
-        "parties": sorted(per_party.values(), key=lambda b: PARTY_ORDER[b["party"].value]),
-    }
-
-
-def _betrokkenen_by_party(traject: Traject) -> list[tuple]:
-    grouped: dict[str, list] = {}
-    for b in traject.betrokkenen.select_related("user__organisation"):
-        grouped.setdefault(b.party, []).append(b)
-    return [(Party(code), grouped.get(code, [])) for code in Party.values]

@@ -1,6 +1,10 @@
+"""The menu: which items this user gets, decided by the access module, with the count of
+unread inbox messages. It lives with the pages because the menu spans every app."""
+
 from functools import cache
 
 from werkpad import access
+from werkpad.notifications.service import unread_count
 
 
 def navigation(request) -> dict:
@@ -25,7 +29,7 @@ def navigation(request) -> dict:
             "meldingen": access.can(user, "meldingen.view"),
             # unread inbox messages: one COUNT, only when a page shows it (the template
             # calls it), at most once per request
-            "ongelezen": cache(lambda: _unread_count(user)),
+            "ongelezen": cache(lambda: unread_count(user)),
             "portal": access.can(user, "portal.view"),
             "plaatsingen": access.can(user, "plaatsing.list"),
             "mine": not any(
@@ -34,9 +38,3 @@ def navigation(request) -> dict:
             ),
         }
     }
-
-
-def _unread_count(user) -> int:
-    from werkpad.notifications.service import unread_count
-
-    return unread_count(user)

@@ -12,6 +12,6 @@ ROLE_RULES: dict[str, set[str]] = {VIEW: {User.Role.KANDIDAAT}}
 
 
 def register() -> None:
-    """Register the portal rules (from `PortalConfig.ready`)."""
+    """Register the portal rules (from `PagesConfig.ready`)."""
     for action, roles in ROLE_RULES.items():
         access.allow_roles(action, roles)

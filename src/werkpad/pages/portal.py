@@ -10,8 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkpad import access
-from werkpad.monitoring.checkins import panel as monitoring_panels
+from werkpad import access, panels
 from werkpad.route.models import Party, Phase
 from werkpad.trajects.models import Afspraak, Kandidaat, TrajectMilestone
 from werkpad.trajects.policy import trajects_for
@@ -32,10 +31,12 @@ SOON = datetime.timedelta(days=14)
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """Mijn Werkpad: the phase in plain words, next steps, agreements, and the panels of the
+    apps that follow the work (the check-in)."""
     access.require(request.user, "portal.view")
     kandidaat = Kandidaat.objects.filter(user=request.user).first()
     if kandidaat is None:
-        return render(request, "portal/home.html", {"kandidaat": None})
+        return render(request, "pages/portal.html", {"kandidaat": None})
     traject = (
         trajects_for(request.user)
         .filter(kandidaat=kandidaat)
@@ -66,8 +67,8 @@ def home(request: HttpRequest) -> HttpResponse:
                 "my_afspraken": [a for a in afspraken if a.who.party == Party.KANDIDAAT],
                 "other_afspraken": [a for a in afspraken if a.who.party != Party.KANDIDAAT],
                 "soon": [a for a in afspraken if today <= a.due_date <= today + SOON],
-                # the check-in button while the candidate works in a placement
-                "checkin": monitoring_panels.portal_checkin(request.user, traject),
+                # e.g. the check-in button while the candidate works in a placement
+                "panels": panels.for_page("portal", request.user, traject),
             }
         )
-    return render(request, "portal/home.html", context)
+    return render(request, "pages/portal.html", context)
