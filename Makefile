@@ -30,10 +30,11 @@ system-deps:
 migrate: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 
+# The demo: data loaded, logins printed, then the web server and the task worker side by side.
 demo: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 $(VENV)/bin/honcho -f Procfile.dev start
 
 serve: install
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from tests.factories import UserFactory
 from tests.scenes import TODAY, add_steps, days
@@ -218,7 +219,7 @@ def test_supervisor_ticks_the_checklist(client, scene):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="punt-arbodienst_afgestemd"' in html and "<html" not in html
-    assert "Gedaan" in html and str(scene.lg_user) in html
+    assert "Gedaan" in html and escape(str(scene.lg_user)) in html
     punt = ChecklistPunt.objects.get(episode=episode, key="arbodienst_afgestemd")
     assert punt.gedaan and punt.door == scene.lg_user and punt.gedaan_op is not None
     assert punt.notitie == "Bedrijfsarts gebeld"
