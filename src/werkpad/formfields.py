@@ -1,5 +1,6 @@
-"""Form pieces shared by the apps: Dutch phone numbers, date inputs, the hours limit. How
-numbers, dates and hours are written in words is in `werkpad.text`."""
+"""Form pieces shared by the apps: Dutch phone numbers, date inputs and date fields, optional
+checkboxes, the hours limit. How numbers, dates and hours are written in words is in
+`werkpad.text`."""
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -33,4 +34,28 @@ def phone_field(label=None, required: bool = False) -> forms.CharField:
         max_length=30,
         required=required,
         validators=[phone_validator],
+    )
+
+
+def checkboxes(label, choices=(), **kwargs) -> forms.MultipleChoiceField:
+    """An optional choice of several, as checkboxes (`kwargs`: help text, initial)."""
+    return forms.MultipleChoiceField(
+        label=label,
+        choices=choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        **kwargs,
+    )
+
+
+DATE_INVALID = _("Vul een datum in, bijvoorbeeld 14-03-2027.")
+
+
+def date_field(label, required_message) -> forms.DateField:
+    """A required date with a date picker and Dutch messages (`required_message`: what to
+    choose when it is left empty)."""
+    return forms.DateField(
+        label=label,
+        widget=DateInput(),
+        error_messages={"required": required_message, "invalid": DATE_INVALID},
     )

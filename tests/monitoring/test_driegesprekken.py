@@ -443,7 +443,9 @@ def test_panel_shows_next_meeting_past_ones_and_the_button_for_the_coach(client,
 # --- mailing the invitation -----------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# transaction=True: the worker runs the queued e-mails. No serialized_rollback: that flushes the
+# database without the catalogues after the test, and the next test would find them gone.
+@pytest.mark.django_db(transaction=True)
 def test_mail_sends_the_invitation_once_per_version_without_the_agenda(client, coach):
     from werkpad.notifications.worker import run_ready_tasks
 

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.formfields import DateInput
+from werkpad.formfields import DateInput, checkboxes
 from werkpad.placements.forms import hours_input
 from werkpad.placements.models import Plaatsing
 from werkpad.text import date_text, hours_text
@@ -107,11 +107,7 @@ class ChecklistForm(forms.Form):
 
 
 class HulplijnenForm(forms.Form):
-    hulplijnen = forms.MultipleChoiceField(
-        label=_("Welke hulplijnen zijn gebruikt?"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    hulplijnen = checkboxes(_("Welke hulplijnen zijn gebruikt?"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

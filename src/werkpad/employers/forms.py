@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.accounts.models import Organisation
-from werkpad.formfields import MAX_HOURS_PER_WEEK, phone_field
+from werkpad.formfields import MAX_HOURS_PER_WEEK, checkboxes, phone_field
 from werkpad.instruments.catalogue import read
 from werkpad.instruments.kinds import DAGEN
 from werkpad.text import hours_text
@@ -110,12 +110,7 @@ def dutch_blank(field: forms.ChoiceField, label) -> None:
 
 
 def days_field() -> forms.MultipleChoiceField:
-    return forms.MultipleChoiceField(
-        label=_("Op welke dagen"),
-        choices=DAGEN,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    return checkboxes(_("Op welke dagen"), DAGEN)
 
 
 def in_week_order(days: list[str]) -> list[str]:

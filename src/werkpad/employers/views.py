@@ -10,11 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from werkpad import access
+from werkpad.formpages import row_or_back, saved
 
 from . import service
 from .forms import (
@@ -90,47 +91,57 @@ def werkgever_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def werkgever_edit(request: HttpRequest, pk: int) -> HttpResponse:
     werkgever = _werkgever_or_404(request.user, pk, "werkgever.change")
     form = WerkgeverForm(request.POST or None, instance=werkgever)
-    if request.method == "POST" and form.is_valid():
-        service.save_werkgever(form)
-        messages.success(request, _("De gegevens van de werkgever zijn bijgewerkt."))
-        return redirect("employers:detail", pk=werkgever.pk)
-    return _form_page(request, werkgever, form, _("Gegevens van de werkgever"))
+    done = saved(
+        request,
+        form,
+        lambda: service.save_werkgever(form),
+        _("De gegevens van de werkgever zijn bijgewerkt."),
+        _detail_url(werkgever),
+    )
+    return done or _form_page(request, werkgever, form, _("Gegevens van de werkgever"))
 
 
 def locatie_add(request: HttpRequest, pk: int) -> HttpResponse:
     werkgever = _werkgever_or_404(request.user, pk, "werkgever.change")
     form = LocatieForm(request.POST or None, prefix="locatie")
-    if request.method == "POST" and form.is_valid():
-        locatie = service.add_locatie(form, werkgever)
-        messages.success(request, _("Locatie %(name)s toegevoegd.") % {"name": locatie.name})
-        return redirect("employers:detail", pk=werkgever.pk)
-    return _form_page(request, werkgever, form, _("Locatie toevoegen"), _("Toevoegen"))
+    done = saved(
+        request,
+        form,
+        lambda: service.add_locatie(form, werkgever),
+        lambda locatie: _("Locatie %(name)s toegevoegd.") % {"name": locatie.name},
+        _detail_url(werkgever),
+    )
+    return done or _form_page(request, werkgever, form, _("Locatie toevoegen"), _("Toevoegen"))
 
 
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     werkgever = _werkgever_or_404(request.user, pk, "werkgever.change")
     form = ContactForm(request.POST or None, prefix="contact")
-    if request.method == "POST" and form.is_valid():
-        contact = service.add_contact(form, werkgever)
-        messages.success(request, _("Contactpersoon %(name)s toegevoegd.") % {"name": contact})
-        return redirect("employers:detail", pk=werkgever.pk)
-    return _form_page(request, werkgever, form, _("Contactpersoon toevoegen"), _("Toevoegen"))
+    done = saved(
+        request,
+        form,
+        lambda: service.add_contact(form, werkgever),
+        lambda contact: _("Contactpersoon %(name)s toegevoegd.") % {"name": contact},
+        _detail_url(werkgever),
+    )
+    return done or _form_page(
+        request, werkgever, form, _("Contactpersoon toevoegen"), _("Toevoegen")
+    )
 
 
 def milestone_edit(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
     werkgever, milestone = _milestone(request, pk, mid)
     form = MijlpaalForm(request.POST or None, instance=milestone)
-    if request.method == "POST" and form.is_valid():
-        service.save_milestone(form)
-        messages.success(request, _("Mijlpaal bijgewerkt."))
-        return redirect("employers:detail", pk=werkgever.pk)
-    context = {
-        "werkgever": werkgever,
-        "milestone": milestone,
-        "form": form,
-        "heading": milestone.route_milestone.title,
-    }
-    return render(request, "employers/milestone_form.html", context)
+    done = saved(
+        request,
+        form,
+        lambda: service.save_milestone(form),
+        _("Mijlpaal bijgewerkt."),
+        _detail_url(werkgever),
+    )
+    heading = milestone.route_milestone.title
+    context = {"werkgever": werkgever, "milestone": milestone, "form": form, "heading": heading}
+    return done or render(request, "employers/milestone_form.html", context)
 
 
 @require_POST
@@ -143,18 +154,8 @@ def milestone_status(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
         error = _("Kies open, mee bezig of klaar.")
     else:
         service.set_milestone_status(milestone, status)
-    if request.htmx:
-        return render(
-            request,
-            "employers/_milestone_row.html",
-            {"werkgever": werkgever, "m": milestone, "error": error, "can_change": True},
-        )
-    if error:
-        messages.error(request, error)
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
-    return redirect("employers:detail", pk=werkgever.pk)
+    row = {"werkgever": werkgever, "m": milestone, "can_change": True}
+    return row_or_back(request, error, "employers/_milestone_row.html", row, _detail_url(werkgever))
 
 
 def taak_form(request: HttpRequest, pk: int, tid: int | None = None) -> HttpResponse:
@@ -162,10 +163,15 @@ def taak_form(request: HttpRequest, pk: int, tid: int | None = None) -> HttpResp
     werkgever = _werkgever_or_404(request.user, pk, "werkgever.change")
     taak = get_object_or_404(werkgever.taken, pk=tid) if tid else None
     form = TaakForm(request.POST or None, instance=taak)
-    if request.method == "POST" and form.is_valid():
-        taak = service.save_taak(form, werkgever)
-        messages.success(request, _("Taak %(name)s opgeslagen.") % {"name": taak})
-        return redirect("employers:detail", pk=werkgever.pk)
+    done = saved(
+        request,
+        form,
+        lambda: service.save_taak(form, werkgever),
+        lambda taak: _("Taak %(name)s opgeslagen.") % {"name": taak},
+        _detail_url(werkgever),
+    )
+    if done:
+        return done
     heading = _("Taak bewerken") if tid else _("Taak toevoegen")
     context = {"werkgever": werkgever, "form": form, "heading": heading}
     return render(request, "employers/taak_form.html", context)
@@ -254,6 +260,10 @@ def _functie_form(request, werkgever: Werkgever, functie: Functie) -> HttpRespon
         and not form.fields["taken"].queryset.exists(),
     }
     return render(request, "employers/functie_form.html", context)
+
+
+def _detail_url(werkgever: Werkgever) -> str:
+    return reverse("employers:detail", args=[werkgever.pk])
 
 
 def _form_page(request, werkgever, form, heading: str, submit_label: str = "") -> HttpResponse:

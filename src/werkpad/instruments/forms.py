@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext as _
 
+from werkpad.formfields import checkboxes
+
 from .kinds import CATEGORIES, SHARING_PARTIES
 
 
@@ -19,12 +21,8 @@ class SharingForm(forms.Form):
         self.fields["based_on"].initial = self.current_number
         shared = current.shared if current else {}
         for party, party_name in SHARING_PARTIES:
-            self.fields[f"deel_{party}"] = forms.MultipleChoiceField(
-                label=party_name,
-                choices=CATEGORIES,
-                required=False,
-                widget=forms.CheckboxSelectMultiple,
-                initial=shared.get(party, []),
+            self.fields[f"deel_{party}"] = checkboxes(
+                party_name, CATEGORIES, initial=shared.get(party, [])
             )
 
     def clean(self):

@@ -16,7 +16,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from werkpad.formfields import MAX_HOURS_PER_WEEK, DateInput, phone_field
+from werkpad.formfields import MAX_HOURS_PER_WEEK, DateInput, checkboxes, phone_field
 
 from .catalogue import read
 
@@ -140,12 +140,7 @@ class BeschikbaarheidForm(InstrumentForm):
         _("Tip: begin wat lager dan je eigen inschatting. Opbouwen gaat beter dan terugschakelen."),
     )
     uren_doel = hours(_("Hoeveel uur per week wil je uiteindelijk werken?"))
-    dagen = forms.MultipleChoiceField(
-        label=_("Op welke dagen kun je werken?"),
-        choices=DAGEN,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    dagen = checkboxes(_("Op welke dagen kun je werken?"), DAGEN)
     startdatum = forms.DateField(
         label=_("Vanaf wanneer kun je beginnen?"), required=False, widget=DateInput()
     )
@@ -245,30 +240,15 @@ def _regelingen(soort: str) -> list[tuple[str, str]]:
 
 
 class FinancienForm(InstrumentForm):
-    inkomen = forms.MultipleChoiceField(
-        label=_("Wat is nu je inkomen?"),
-        choices=(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    inkomen = checkboxes(_("Wat is nu je inkomen?"))
     inkomen_toelichting = text(_("Toelichting op je inkomen"), rows=2)
     gevolgen = text(
         _("Wat betekent werken voor jouw geld?"),
         _("Wat weet je al? Wat wil je nog uitzoeken?"),
     )
-    vragen_geregeld = forms.MultipleChoiceField(
-        label=_("Welke vragen heb je al geregeld met de gemeente of het UWV?"),
-        choices=(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    vragen_geregeld = checkboxes(_("Welke vragen heb je al geregeld met de gemeente of het UWV?"))
     vragen_toelichting = text(_("Wat is er nog open?"), rows=2)
-    regelingen_werkgever = forms.MultipleChoiceField(
-        label=_("Welke regelingen kunnen je werkgever helpen?"),
-        choices=(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    regelingen_werkgever = checkboxes(_("Welke regelingen kunnen je werkgever helpen?"))
     regelingen_toelichting = text(_("Toelichting op de regelingen"), rows=2)
 
     def __init__(self, *args, **kwargs):

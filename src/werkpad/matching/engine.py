@@ -190,17 +190,7 @@ class JobIndex:
         needs = [(candidate.needs_quiet, self.quiet), (candidate.needs_fixed_hours, self.fixed)]
         offered = [o for needed, o in needs if needed]
         conditions = sum(o.astype(float) for o in offered) / len(offered) if offered else NEUTRAL
-        total = (
-            WEIGHTS["wens"] * wish
-            + WEIGHTS["capaciteit"] * capacity
-            + WEIGHTS["uren"] * (hours + days) / 2
-            + WEIGHTS["reizen"] * travel
-            + WEIGHTS["omstandigheden"] * conditions
-        )
-        return [
-            Suggestion(self.jobs[i].key, _percent(total[i]), self.jobs[i])
-            for i in _top(total, limit)
-        ]
+        return _suggestions(self.jobs, limit, wish, capacity, hours, days, travel, conditions)
 
 
 class CandidateIndex:
@@ -251,17 +241,31 @@ class CandidateIndex:
         conditions = np.where(
             counted == 0, NEUTRAL, np.nansum(both, axis=0) / np.maximum(counted, 1)
         )
-        total = (
-            WEIGHTS["wens"] * wish
-            + WEIGHTS["capaciteit"] * capacity
-            + WEIGHTS["uren"] * (hours + days) / 2
-            + WEIGHTS["reizen"] * travel
-            + WEIGHTS["omstandigheden"] * conditions
-        )
-        return [
-            Suggestion(self.candidates[i].key, _percent(total[i]), self.candidates[i])
-            for i in _top(total, limit)
-        ]
+        return _suggestions(self.candidates, limit, wish, capacity, hours, days, travel, conditions)
+
+
+def _suggestions(
+    profiles: list[CandidateProfile] | list[JobProfile],
+    limit: int,
+    wish: np.ndarray,
+    capacity: np.ndarray,
+    hours: np.ndarray,
+    days: np.ndarray,
+    travel: np.ndarray,
+    conditions: np.ndarray | float,
+) -> list[Suggestion]:
+    """The weighted total of the criterion scores (one score per profile) and the best `limit`
+    profiles as suggestions: the same sum and top in both directions."""
+    total = (
+        WEIGHTS["wens"] * wish
+        + WEIGHTS["capaciteit"] * capacity
+        + WEIGHTS["uren"] * (hours + days) / 2
+        + WEIGHTS["reizen"] * travel
+        + WEIGHTS["omstandigheden"] * conditions
+    )
+    return [
+        Suggestion(profiles[i].key, _percent(total[i]), profiles[i]) for i in _top(total, limit)
+    ]
 
 
 def _percent(score: float) -> int:

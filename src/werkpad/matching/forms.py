@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.formfields import DateInput
+from werkpad.formfields import DateInput, checkboxes
 
 from .guide import TOPICS
 from .models import Matchgesprek, Matchprofiel
@@ -14,12 +14,7 @@ class MatchprofielForm(forms.ModelForm):
 
 
 class MatchgesprekForm(forms.ModelForm):
-    onderwerpen = forms.MultipleChoiceField(
-        label=_("Besproken onderwerpen"),
-        choices=TOPICS,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    onderwerpen = checkboxes(_("Besproken onderwerpen"), TOPICS)
 
     class Meta:
         model = Matchgesprek

@@ -28,6 +28,16 @@ LINK_OPEN_DAYS = 7
 FIRST_WEEKS = 6
 
 
+def save_changes[M: models.Model](obj: M, by, changes: dict) -> M:
+    """Set the cleaned values of a form (`changes`) on a schema or a development step, note
+    who changed it (`updated_by`) and save it."""
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.updated_by = by
+    obj.save()
+    return obj
+
+
 class Frequentie(models.IntegerChoices):
     WEKELIJKS = 7, _("Elke week")
     TWEEWEKELIJKS = 14, _("Elke twee weken")

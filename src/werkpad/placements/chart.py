@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 import pygal
 from django.utils import formats
@@ -40,6 +41,29 @@ STYLE = style(("#1f5fa8", "#1b7f4b", "#8a96a3"))
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
 
 
+def line_chart(points: int, **options: Any) -> pygal.Line:
+    """A line chart as Werkpad draws them: an inline SVG without scripts, 800 wide, the legend
+    at the bottom, dots of 4, the x labels slanted when there are more than 8 `points`.
+    `options` add the chart's own (size, range, titles, style)."""
+    return pygal.Line(
+        js=[],
+        disable_xml_declaration=True,
+        explicit_size=False,
+        width=800,
+        legend_at_bottom=True,
+        dots_size=4,
+        x_label_rotation=0 if points <= 8 else 30,
+        **options,
+    )
+
+
+def inline_svg(chart: pygal.Line) -> str:
+    """The chart as an inline SVG string: no XML declaration, no scripts, no title."""
+    # the serialiser escapes "<" in text, so the first "</script>" closes the script element;
+    # pygal's default <title> ("Pygal") would show as a tooltip; the page has its own heading
+    return SCRIPT.sub("", chart.render(is_unicode=True)).replace("<title>Pygal</title>", "", 1)
+
+
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
@@ -50,20 +74,14 @@ def week_label(step) -> str:
 
 def svg(steps: list, contract_uren: Decimal) -> str:
     """The chart as an inline SVG string (no XML declaration, no scripts)."""
-    chart = pygal.Line(
-        js=[],
-        disable_xml_declaration=True,
-        explicit_size=False,
-        width=800,
+    chart = line_chart(
+        len(steps),
         height=360,
         include_x_axis=True,
         range=(0, 40),
-        legend_at_bottom=True,
         legend_at_bottom_columns=3,
-        dots_size=4,
         x_title=_("Week vanaf"),
         y_title=_("Uren per week"),
-        x_label_rotation=0 if len(steps) <= 8 else 30,
         style=STYLE,
         no_data_text=_("Nog geen weken gepland"),
     )
@@ -76,6 +94,4 @@ def svg(steps: list, contract_uren: Decimal) -> str:
         show_dots=False,
         stroke_style={"dasharray": "6, 4", "width": 2},
     )
-    # the serialiser escapes "<" in text, so the first "</script>" closes the script element
-    # pygal's default <title> ("Pygal") would show as a tooltip; the page has its own heading
-    return SCRIPT.sub("", chart.render(is_unicode=True)).replace("<title>Pygal</title>", "", 1)
+    return inline_svg(chart)

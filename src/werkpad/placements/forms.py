@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkpad.employers.models import Contactpersoon
-from werkpad.formfields import DateInput
+from werkpad.formfields import DateInput, checkboxes
 from werkpad.instruments.models import Regeling
 
 from .models import (
@@ -47,11 +47,9 @@ def textarea() -> forms.Textarea:
 class PlansForm(forms.ModelForm):
     """The onboarding plan, the prevention and dropout plan, and the buddy's preparation."""
 
-    buddy_checklist = forms.MultipleChoiceField(
-        label=_("Voorbereiding van de buddy"),
-        choices=BUDDY_CHECKLIST,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    buddy_checklist = checkboxes(
+        _("Voorbereiding van de buddy"),
+        BUDDY_CHECKLIST,
         help_text=_("Vink aan wat al geregeld is."),
     )
 

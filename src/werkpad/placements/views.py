@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from werkpad import access
 from werkpad.audit.trail import log_read
+from werkpad.formpages import saved
 from werkpad.instruments.policy import Instrument
 from werkpad.matching.models import Matchgesprek
 from werkpad.trajects.models import Traject
@@ -74,23 +76,29 @@ def plans_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The onboarding plan, the prevention and dropout plan and the buddy's preparation."""
     plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.change")
     form = PlansForm(request.POST or None, instance=plaatsing)
-    if request.method == "POST" and form.is_valid():
-        service.save_plans(form)
-        messages.success(request, _("De plannen zijn bijgewerkt."))
-        return redirect("placements:detail", pk=plaatsing.pk)
-    return _form_page(request, plaatsing, form, _("Inwerkplan en preventie- en uitvalplan"))
+    done = saved(
+        request,
+        form,
+        lambda: service.save_plans(form),
+        _("De plannen zijn bijgewerkt."),
+        _detail_url(plaatsing),
+    )
+    return done or _form_page(request, plaatsing, form, _("Inwerkplan en preventie- en uitvalplan"))
 
 
 def opbouw_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The planned build-up of hours, step by step; empty rows at the bottom add steps."""
     plaatsing = plaatsing_or_404(request.user, pk, "plaatsing.change")
     formset = OpbouwFormSet(request.POST or None, instance=plaatsing, prefix="stap")
-    if request.method == "POST" and formset.is_valid():
-        service.save_opbouw(formset)
-        messages.success(request, _("De opbouw van de uren is opgeslagen."))
-        return redirect("placements:detail", pk=plaatsing.pk)
+    done = saved(
+        request,
+        formset,
+        lambda: service.save_opbouw(formset),
+        _("De opbouw van de uren is opgeslagen."),
+        _detail_url(plaatsing),
+    )
     context = {"plaatsing": plaatsing, "formset": formset}
-    return render(request, "placements/opbouw_form.html", context)
+    return done or render(request, "placements/opbouw_form.html", context)
 
 
 def uren_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -99,16 +107,19 @@ def uren_edit(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     started = plaatsing.opbouw.filter(week_start__lte=today)
     formset = UrenFormSet(request.POST or None, queryset=started, prefix="uren")
-    if request.method == "POST" and formset.is_valid():
-        service.save_uren(formset)
-        messages.success(request, _("De gewerkte uren zijn opgeslagen. Dank je wel!"))
-        return redirect("placements:detail", pk=plaatsing.pk)
+    done = saved(
+        request,
+        formset,
+        lambda: service.save_uren(formset),
+        _("De gewerkte uren zijn opgeslagen. Dank je wel!"),
+        _detail_url(plaatsing),
+    )
     context = {
         "plaatsing": plaatsing,
         "formset": formset,
         "later": plaatsing.opbouw.filter(week_start__gt=today),
     }
-    return render(request, "placements/uren_form.html", context)
+    return done or render(request, "placements/uren_form.html", context)
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -140,6 +151,10 @@ def _regelingen_from_instrument(request: HttpRequest, traject: Traject) -> list:
     if regelingen and kandidaat.user_id != request.user.pk:
         log_read(request.user, kandidaat, detail="financien")
     return regelingen
+
+
+def _detail_url(plaatsing: Plaatsing) -> str:
+    return reverse("placements:detail", args=[plaatsing.pk])
 
 
 def _form_page(request, plaatsing, form, heading: str) -> HttpResponse:

@@ -7,13 +7,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from werkpad import access
 from werkpad.audit.trail import log_read
+from werkpad.formpages import row_or_back, saved
 from werkpad.route.models import PARTY_ORDER, Party, Phase
 
 from . import selectors, service
@@ -116,16 +117,19 @@ def kandidaat_edit(request: HttpRequest, kid: int) -> HttpResponse:
     """The candidate's own details: the candidate and their coach can correct them."""
     kandidaat = kandidaat_or_404(request.user, kid, "kandidaat.change")
     form = KandidaatForm(request.POST or None, instance=kandidaat)
-    if request.method == "POST" and form.is_valid():
-        service.save_kandidaat(form)
-        messages.success(request, _("De gegevens zijn bijgewerkt."))
-        if kandidaat.user_id == request.user.pk:
-            return redirect("portal:home")
-        return redirect("instruments:overview", kid=kandidaat.pk)
+    own = kandidaat.user_id == request.user.pk
+    back = reverse("portal:home") if own else reverse("instruments:overview", args=[kandidaat.pk])
+    done = saved(
+        request,
+        form,
+        lambda: service.save_kandidaat(form),
+        _("De gegevens zijn bijgewerkt."),
+        back,
+    )
     heading = _("Contactgegevens van %(name)s") % {"name": kandidaat}
-    if kandidaat.user_id == request.user.pk:
+    if own:
         heading = _("Mijn contactgegevens")
-    return render(
+    return done or render(
         request,
         "trajects/kandidaat_form.html",
         {"kandidaat": kandidaat, "form": form, "heading": heading},
@@ -169,11 +173,14 @@ def milestone_edit(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
     traject, milestone = _changeable_milestone(request, pk, mid)
     old_status = milestone.status
     form = MilestoneForm(request.POST or None, instance=milestone)
-    if request.method == "POST" and form.is_valid():
-        milestone = service.save_milestone(form, request.user, old_status)
-        messages.success(request, _("Mijlpaal bijgewerkt."))
-        return redirect("trajects:detail", pk=traject.pk)
-    return render(
+    done = saved(
+        request,
+        form,
+        lambda: service.save_milestone(form, request.user, old_status),
+        _("Mijlpaal bijgewerkt."),
+        _detail_url(traject),
+    )
+    return done or render(
         request,
         "trajects/milestone_form.html",
         {"traject": traject, "milestone": milestone, "form": form, "heading": milestone},
@@ -190,18 +197,8 @@ def milestone_status(request: HttpRequest, pk: int, mid: int) -> HttpResponse:
         error = _("Kies open, mee bezig of klaar. Niet van toepassing gaat via 'Bewerken'.")
     else:
         service.set_milestone_status(milestone, status, request.user)
-    if request.htmx:
-        return render(
-            request,
-            "trajects/_milestone_row.html",
-            {"traject": traject, "m": milestone, "error": error, "editable": {milestone.pk}},
-        )
-    if error:
-        messages.error(request, error)
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
-    return redirect("trajects:detail", pk=traject.pk)
+    row = {"traject": traject, "m": milestone, "editable": {milestone.pk}}
+    return row_or_back(request, error, "trajects/_milestone_row.html", row, _detail_url(traject))
 
 
 def close(request: HttpRequest, pk: int) -> HttpResponse:
@@ -243,11 +240,14 @@ def afspraak_add(request: HttpRequest, pk: int) -> HttpResponse:
     traject = traject_or_404(request.user, pk, "afspraak.add")
     initial = {"milestone": request.GET.get("mijlpaal"), "notitie": request.GET.get("notitie")}
     form = AfspraakForm(request.POST or None, traject=traject, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        service.add_afspraak(form, request.user)
-        messages.success(request, _("Afspraak vastgelegd."))
-        return redirect("trajects:detail", pk=traject.pk)
-    return _form_page(request, traject, form, _("Afspraak vastleggen"))
+    done = saved(
+        request,
+        form,
+        lambda: service.add_afspraak(form, request.user),
+        _("Afspraak vastgelegd."),
+        _detail_url(traject),
+    )
+    return done or _form_page(request, traject, form, _("Afspraak vastleggen"))
 
 
 def afspraak_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
@@ -258,21 +258,27 @@ def afspraak_edit(request: HttpRequest, pk: int, aid: int) -> HttpResponse:
     access.require(request.user, "afspraak.change", afspraak)
     old_status = afspraak.status
     form = AfspraakForm(request.POST or None, instance=afspraak, traject=traject)
-    if request.method == "POST" and form.is_valid():
-        service.save_afspraak(form, request.user, old_status)
-        messages.success(request, _("Afspraak bijgewerkt."))
-        return redirect("trajects:detail", pk=traject.pk)
-    return _form_page(request, traject, form, _("Afspraak bijwerken"))
+    done = saved(
+        request,
+        form,
+        lambda: service.save_afspraak(form, request.user, old_status),
+        _("Afspraak bijgewerkt."),
+        _detail_url(traject),
+    )
+    return done or _form_page(request, traject, form, _("Afspraak bijwerken"))
 
 
 def notitie_add(request: HttpRequest, pk: int) -> HttpResponse:
     traject = traject_or_404(request.user, pk, "journal.add")
     form = NotitieForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        service.add_notitie(form, traject, request.user)
-        messages.success(request, _("Contact vastgelegd in het journaal."))
-        return redirect("trajects:detail", pk=traject.pk)
-    return _form_page(request, traject, form, _("Contact vastleggen"))
+    done = saved(
+        request,
+        form,
+        lambda: service.add_notitie(form, traject, request.user),
+        _("Contact vastgelegd in het journaal."),
+        _detail_url(traject),
+    )
+    return done or _form_page(request, traject, form, _("Contact vastleggen"))
 
 
 def timeline(request: HttpRequest, pk: int) -> HttpResponse:
@@ -309,6 +315,10 @@ def _changeable_milestone(request, pk: int, mid: int) -> tuple[Traject, TrajectM
         raise Http404
     access.require(request.user, "milestone.change", milestone)
     return traject, milestone
+
+
+def _detail_url(traject: Traject) -> str:
+    return reverse("trajects:detail", args=[traject.pk])
 
 
 def _form_page(request, traject, form, heading: str, submit_label: str = "") -> HttpResponse:

@@ -16,13 +16,13 @@ import datetime
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import batched
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, Model, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -41,6 +41,7 @@ from ..models import (
     LeidinggevendeCheckIn,
     MonitoringSchema,
     Niveau,
+    save_changes,
 )
 from ..rules import engine
 from . import tokens
@@ -590,6 +591,18 @@ def assess_all(today: datetime.date | None = None) -> dict:
     return {"beoordeeld": len(ids), **counts}
 
 
+def _rows(model: type[Model], window: dict, values: Sequence[str], by_pk: bool = True) -> Iterator:
+    """`(plaatsing_id, *values)` of `model`'s rows in the `window` of a chunk, in placement
+    and date order (then by pk, unless `by_pk` is off), read in chunks."""
+    order = ("plaatsing_id", "datum", "pk") if by_pk else ("plaatsing_id", "datum")
+    return (
+        model.objects.filter(**window)
+        .order_by(*order)
+        .values_list("plaatsing_id", *values)
+        .iterator(chunk_size=CHUNK)
+    )
+
+
 def _assess_chunk(
     wanted: set[int],
     lo: int,
@@ -616,28 +629,13 @@ def _assess_chunk(
         "datum__gte": since,
         "datum__lte": today,
     }
-    for pid, *row in (
-        KandidaatCheckIn.objects.filter(**window)
-        .order_by("plaatsing_id", "datum", "pk")
-        .values_list("plaatsing_id", *CHECKIN_VALUES)
-        .iterator(chunk_size=CHUNK)
-    ):
+    for pid, *row in _rows(KandidaatCheckIn, window, CHECKIN_VALUES):
         if pid in schemas:
             inputs[pid].add_checkin(*row)
-    for pid, *row in (
-        LeidinggevendeCheckIn.objects.filter(**window)
-        .order_by("plaatsing_id", "datum", "pk")
-        .values_list("plaatsing_id", *SUPERVISOR_VALUES)
-        .iterator(chunk_size=CHUNK)
-    ):
+    for pid, *row in _rows(LeidinggevendeCheckIn, window, SUPERVISOR_VALUES):
         if pid in schemas:
             inputs[pid].add_supervisor(*row)
-    for pid, pk, voor, datum in (
-        CheckInMoment.objects.filter(**window)
-        .order_by("plaatsing_id", "datum")
-        .values_list("plaatsing_id", "pk", "voor", "datum")
-        .iterator(chunk_size=CHUNK)
-    ):
+    for pid, pk, voor, datum in _rows(CheckInMoment, window, ("pk", "voor", "datum"), by_pk=False):
         if pid in schemas:
             inputs[pid].moments.append((pk, voor, datum))
     own = _eigen_signalen_bulk({s.kandidaat_id for s in schemas.values()})
@@ -793,11 +791,7 @@ def save_checkin(
 
 def change_rhythm(schema: MonitoringSchema, by, changes: dict) -> MonitoringSchema:
     """Save the check-in rhythm the coach set (`changes`: the cleaned `SchemaForm`)."""
-    for name, value in changes.items():
-        setattr(schema, name, value)
-    schema.updated_by = by
-    schema.save()
-    return schema
+    return save_changes(schema, by, changes)
 
 
 def coach_betrokkene(plaatsing: Plaatsing, user) -> Betrokkene | None:

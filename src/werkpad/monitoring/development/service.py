@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from werkpad.placements.models import OpbouwStap, Plaatsing
 from werkpad.text import date_text
 
-from ..models import Ontwikkelstap
+from ..models import Ontwikkelstap, save_changes
 
 Status = Ontwikkelstap.Status
 
@@ -95,11 +95,7 @@ def step_errors(stap: Ontwikkelstap, plaatsing: Plaatsing) -> dict[str, str]:
 
 def save_step(stap: Ontwikkelstap, by, changes: dict) -> Ontwikkelstap:
     """Save a new or edited step (`changes`: the cleaned `OntwikkelstapForm`)."""
-    for name, value in changes.items():
-        setattr(stap, name, value)
-    stap.updated_by = by
-    stap.save()
-    return stap
+    return save_changes(stap, by, changes)
 
 
 def set_status(stap: Ontwikkelstap, status: str, by) -> str:

@@ -12,11 +12,10 @@ import datetime
 import math
 from dataclasses import dataclass
 
-import pygal
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from werkpad.placements.chart import SCRIPT, style
+from werkpad.placements.chart import inline_svg, line_chart, style
 
 from ..models import CheckInMoment, KandidaatCheckIn, LeidinggevendeCheckIn
 from ..rules import engine
@@ -154,22 +153,16 @@ def date_label(d: datetime.date) -> str:
 def svg(rijen: list[Rij]) -> str:
     """The check-in chart as an inline SVG string (no XML declaration, no scripts)."""
     names = labels()
-    chart = pygal.Line(
-        js=[],
-        disable_xml_declaration=True,
-        explicit_size=False,
-        width=800,
+    chart = line_chart(
+        len(rijen),
         height=460,
         range=(1, 5),
         y_labels=[1, 2, 3, 4, 5],
-        legend_at_bottom=True,
         # one per line: pygal cuts off the last row when the columns do not divide the series
         legend_at_bottom_columns=1,
         truncate_legend=-1,
-        dots_size=4,
         x_title=_("Datum"),
         y_title=_("Antwoord (1-5)"),
-        x_label_rotation=0 if len(rijen) <= 8 else 30,
         show_minor_x_labels=len(rijen) <= MAX_LABELS,
         x_labels_major_every=max(1, math.ceil(len(rijen) / MAX_LABELS)),
         style=STYLE,
@@ -193,4 +186,4 @@ def svg(rijen: list[Rij]) -> str:
         [r.gaat_goed for r in rijen],
         stroke_style={"dasharray": "12, 4, 2, 4", "width": 3},
     )
-    return SCRIPT.sub("", chart.render(is_unicode=True)).replace("<title>Pygal</title>", "", 1)
+    return inline_svg(chart)

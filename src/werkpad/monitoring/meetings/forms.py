@@ -10,7 +10,7 @@ from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkpad.formfields import DateInput
+from werkpad.formfields import date_field
 from werkpad.placements.models import Plaatsing
 from werkpad.trajects.models import Betrokkene
 
@@ -32,14 +32,7 @@ class TimeInput(forms.TimeInput):
 class DriegesprekForm(forms.Form):
     """Plan or change a meeting: date and time in Amsterdam, length, place and agenda."""
 
-    datum = forms.DateField(
-        label=_("Datum"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Kies de datum van het driegesprek."),
-            "invalid": _("Vul een datum in, bijvoorbeeld 14-03-2027."),
-        },
-    )
+    datum = date_field(_("Datum"), _("Kies de datum van het driegesprek."))
     tijd = forms.TimeField(
         label=_("Tijd"),
         widget=TimeInput(),
@@ -193,14 +186,7 @@ class AfspraakRegelForm(forms.Form):
             "invalid_choice": _("Kies iemand uit de lijst."),
         },
     )
-    uiterlijk_op = forms.DateField(
-        label=_("Uiterlijk op"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Kies een datum."),
-            "invalid": _("Vul een datum in, bijvoorbeeld 14-03-2027."),
-        },
-    )
+    uiterlijk_op = date_field(_("Uiterlijk op"), _("Kies een datum."))
 
     def __init__(self, *args, betrokkenen, **kwargs):
         super().__init__(*args, **kwargs)
