@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PagesConfig(AppConfig):
     name = "werkpad.pages"
-    verbose_name = _("Pagina's")
+    verbose_name = _("Pagina’s")
 
     def ready(self) -> None:
         from . import policy
